@@ -1,0 +1,71 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from './common/config/config.js';
+import { Clock } from './common/clock/clock.js';
+import { dataSourceOptions } from './common/database/database.js';
+import { ErrorFilter } from './common/errors/error.filter.js';
+import { GlobalAuthGuard } from './common/auth/auth.guard.js';
+import { JwtStrategy } from './common/auth/jwt.strategy.js';
+import { TokenKeys } from './common/auth/token-keys.js';
+import { SessionGate } from './common/auth/session-gate.js';
+import { PasswordHasher } from './common/auth/password-hasher.js';
+import { MailService } from './common/mail/mail.service.js';
+import { MailWorker } from './common/mail/mail.worker.js';
+import { AuditService } from './common/audit/audit.service.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthService } from './auth/auth.service.js';
+import { JobsService } from './jobs/jobs.service.js';
+import { JobsScheduler } from './jobs/jobs.scheduler.js';
+import { JobsController } from './jobs/jobs.controller.js';
+import { DevController } from './dev/dev.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { SeedService } from './seed/seed.service.js';
+
+/** Cross-cutting services every feature may inject. */
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
+    const providers = [
+      { provide: AppConfig, useValue: config },
+      { provide: Clock, useValue: clock },
+      TokenKeys,
+      SessionGate,
+      PasswordHasher,
+      MailService,
+      MailWorker,
+      AuditService,
+      JobsService,
+    ];
+    return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, clock = new Clock()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, clock),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        ScheduleModule.forRoot(),
+        PassportModule,
+        JwtModule.register({}),
+      ],
+      controllers: [AuthController, JobsController, DevController, HealthController],
+      providers: [
+        AuthService,
+        JwtStrategy,
+        JobsScheduler,
+        SeedService,
+        { provide: APP_GUARD, useClass: GlobalAuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,281 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { checkPassword, ErrorCode, LOCKOUT, type LoginResponse, type SessionUser } from '@lc/shared';
+import { AppConfig } from '../common/config/config.js';
+import { Clock } from '../common/clock/clock.js';
+import { AppError } from '../common/errors/app-error.js';
+import { rows } from '../common/database/database.js';
+import { PasswordHasher } from '../common/auth/password-hasher.js';
+import { TokenKeys } from '../common/auth/token-keys.js';
+import type { AccessClaims } from '../common/auth/jwt.strategy.js';
+import type { AuthUser } from '../common/auth/decorators.js';
+import { MailService } from '../common/mail/mail.service.js';
+import { User } from '../accounts/entities.js';
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export interface SessionOptions {
+  /** Proxy sessions: the dealer member really acting, the reason, and a shorter lifetime. */
+  actingUserId?: string;
+  reason?: string;
+  ttlMs?: number;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+type LoginOutcome =
+  | { kind: 'ok'; response: LoginResponse }
+  | { kind: 'invalid' }
+  | { kind: 'locked'; until: Date }
+  | { kind: 'initial-expired' };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly keys: TokenKeys,
+    private readonly mail: MailService,
+  ) {}
+
+  async login(login: string, password: string, ip: string | null, userAgent: string | null): Promise<LoginResponse> {
+    // Failures must be recorded even though we refuse, so the transaction commits and we throw after.
+    const outcome = await this.ds.transaction(async (em): Promise<LoginOutcome> => {
+      const now = this.clock.now();
+      const [user] = await em
+        .createQueryBuilder(User, 'u')
+        .leftJoin('dealer', 'd', 'd.id = u.dealer_id')
+        .where('lower(u.email) = lower(:login)', { login })
+        .orWhere("(d.login_id = :login AND u.member_role = 'owner')", { login })
+        .orderBy('CASE WHEN lower(u.email) = lower(:login) THEN 0 ELSE 1 END')
+        .addOrderBy('u.created_at')
+        .limit(1)
+        .setLock('pessimistic_write', undefined, ['u'])
+        .getMany();
+      if (!user || !user.active) {
+        await this.hasher.verify(null, password);
+        return { kind: 'invalid' };
+      }
+      if (user.lockedUntil && user.lockedUntil > now) return { kind: 'locked', until: user.lockedUntil };
+
+      if (!(await this.hasher.verify(user.passwordHash, password))) {
+        await em.query(`INSERT INTO login_failure (user_id, at, ip) VALUES ($1, $2, $3)`, [user.id, now, ip]);
+        const windowStart = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000);
+        const [{ n }] = await rows<{ n: number }>(
+          em,
+          `SELECT count(*)::int AS n FROM login_failure WHERE user_id = $1 AND at > $2`,
+          [user.id, windowStart],
+        );
+        if (n >= LOCKOUT.maxFailures) {
+          const until = new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
+          await em.update(User, { id: user.id }, { lockedUntil: until, updatedAt: now });
+          await em.query(`DELETE FROM login_failure WHERE user_id = $1`, [user.id]);
+          await this.mail.enqueue(em, {
+            to: user.email,
+            template: 'account-locked',
+            language: user.language,
+            timeZone: user.timeZone,
+            data: { name: user.name, lockedUntil: until.toISOString(), ...LOCKOUT, lockMinutes: LOCKOUT.lockMinutes },
+          });
+          return { kind: 'locked', until };
+        }
+        return { kind: 'invalid' };
+      }
+      await em.query(`DELETE FROM login_failure WHERE user_id = $1`, [user.id]);
+      if (user.passwordExpiresAt && user.passwordExpiresAt <= now) return { kind: 'initial-expired' };
+      return { kind: 'ok', response: await this.openSession(em, user, { ip, userAgent }) };
+    });
+
+    switch (outcome.kind) {
+      case 'ok':
+        return outcome.response;
+      case 'invalid':
+        throw AppError.unauthorized(ErrorCode.INVALID_CREDENTIALS, 'login or password: the e-mail address, login ID or password is wrong');
+      case 'locked': {
+        const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - this.clock.now().getTime()) / 1000));
+        throw new AppError(
+          423,
+          ErrorCode.ACCOUNT_LOCKED,
+          `login: the account is locked after ${LOCKOUT.maxFailures} failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`,
+          { lockedUntil: outcome.until.toISOString(), retryAfterSeconds: seconds },
+        );
+      }
+      case 'initial-expired':
+        throw AppError.unauthorized(
+          ErrorCode.INITIAL_PASSWORD_EXPIRED,
+          'password: the initial password was valid for 24 hours and has expired; use "forgot password" to get a new one',
+        );
+    }
+  }
+
+  /** Creates a session (a refresh-token family) and its first token pair. */
+  async openSession(em: EntityManager, user: User, opts: SessionOptions = {}): Promise<LoginResponse> {
+    const now = this.clock.now();
+    const ttl = opts.ttlMs ?? this.config.refreshTokenTtlDays * 86_400_000;
+    const [s] = await rows<{ id: string }>(
+      em,
+      `INSERT INTO auth_session (user_id, acting_user_id, reason, created_at, last_active_at, expires_at, ip, user_agent)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7) RETURNING id`,
+      [user.id, opts.actingUserId ?? null, opts.reason ?? null, now, new Date(now.getTime() + ttl), opts.ip ?? null, opts.userAgent?.slice(0, 300) ?? null],
+    );
+    return this.issuePair(em, user, s.id, opts.actingUserId ?? null);
+  }
+
+  private async issuePair(em: EntityManager, user: User, sessionId: string, actingUserId: string | null): Promise<LoginResponse> {
+    const now = this.clock.now();
+    const refreshToken = randomBytes(32).toString('base64url');
+    await em.query(`INSERT INTO refresh_token (session_id, token_hash, created_at) VALUES ($1, $2, $3)`, [
+      sessionId,
+      sha256(refreshToken),
+      now,
+    ]);
+    const iat = Math.floor(now.getTime() / 1000);
+    const claims: AccessClaims = {
+      sub: user.id,
+      sid: sessionId,
+      role: user.role,
+      dlr: user.dealerId,
+      cus: user.customerId,
+      mrl: user.memberRole,
+      act: actingUserId,
+      iat,
+      exp: iat + this.config.accessTokenTtlSeconds,
+    };
+    const accessToken = await this.jwt.signAsync(claims, { secret: await this.keys.secret(), algorithm: 'HS256' });
+    return { accessToken, refreshToken, user: toSessionUser(user) };
+  }
+
+  /** Rotates the refresh token; a token used twice revokes its whole family. */
+  async refresh(token: string): Promise<LoginResponse> {
+    const outcome = await this.ds.transaction(async (em) => {
+      const now = this.clock.now();
+      const [t] = await rows<{
+        id: string;
+        session_id: string;
+        used_at: Date | null;
+        revoked_at: Date | null;
+        expires_at: Date;
+        last_active_at: Date;
+        user_id: string;
+        acting_user_id: string | null;
+      }>(
+        em,
+        `SELECT t.id, t.session_id, t.used_at, s.revoked_at, s.expires_at, s.last_active_at, s.user_id, s.acting_user_id
+           FROM refresh_token t JOIN auth_session s ON s.id = t.session_id
+          WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
+        [sha256(token)],
+      );
+      if (!t) return { error: AppError.unauthorized(ErrorCode.REFRESH_TOKEN_INVALID, 'refreshToken: unknown refresh token') };
+      if (t.revoked_at) return { error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has ended; sign in again') };
+      if (t.used_at) {
+        await em.query(`UPDATE auth_session SET revoked_at = $2, revoke_reason = 'refresh_token_reused' WHERE id = $1`, [
+          t.session_id,
+          now,
+        ]);
+        return {
+          error: AppError.unauthorized(
+            ErrorCode.REFRESH_TOKEN_REUSED,
+            'refreshToken: this refresh token was already used; the session was ended for safety',
+          ),
+        };
+      }
+      if (t.expires_at <= now) return { error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has expired; sign in again') };
+      if (t.last_active_at.getTime() + this.config.idleTimeoutMinutes * 60_000 <= now.getTime()) {
+        await em.query(`UPDATE auth_session SET revoked_at = $2, revoke_reason = 'idle_timeout' WHERE id = $1`, [t.session_id, now]);
+        return {
+          error: AppError.unauthorized(
+            ErrorCode.SESSION_IDLE_TIMEOUT,
+            `You were signed out after ${this.config.idleTimeoutMinutes} minutes of inactivity`,
+            { idleTimeoutMinutes: this.config.idleTimeoutMinutes },
+          ),
+        };
+      }
+      const user = await em.findOneBy(User, { id: t.user_id });
+      if (!user || !user.active) return { error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'The account is no longer active') };
+      await em.query(`UPDATE refresh_token SET used_at = $2 WHERE id = $1`, [t.id, now]);
+      await em.query(`UPDATE auth_session SET last_active_at = $2 WHERE id = $1`, [t.session_id, now]);
+      return { ok: await this.issuePair(em, user, t.session_id, t.acting_user_id) };
+    });
+    if ('error' in outcome) throw outcome.error;
+    return outcome.ok;
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE auth_session SET revoked_at = $2, revoke_reason = 'logout'
+        WHERE revoked_at IS NULL AND id = (SELECT session_id FROM refresh_token WHERE token_hash = $1)`,
+      [sha256(token), this.clock.now()],
+    );
+  }
+
+  async me(user: AuthUser): Promise<SessionUser> {
+    const u = await this.ds.manager.findOneBy(User, { id: user.id });
+    if (!u) throw AppError.notFound('User');
+    return toSessionUser(u);
+  }
+
+  async updateMe(user: AuthUser, patch: { language?: 'ja' | 'en' }): Promise<SessionUser> {
+    if (patch.language) {
+      await this.ds.manager.update(User, { id: user.id }, { language: patch.language, updatedAt: this.clock.now() });
+    }
+    return this.me(user);
+  }
+
+  /** Change password (current one required); other sessions of the user end. */
+  async changePassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    if (actor.actingUserId) {
+      throw AppError.forbidden('Passwords cannot be changed inside a proxy session', ErrorCode.NOT_ALLOWED_IN_PROXY_SESSION);
+    }
+    await this.ds.transaction(async (em) => {
+      const user = await em.findOne(User, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw AppError.notFound('User');
+      if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+        throw AppError.badRequest(ErrorCode.INVALID_CREDENTIALS, 'currentPassword: the current password is wrong');
+      }
+      assertPasswordPolicy(newPassword, user);
+      if (newPassword === currentPassword) {
+        throw AppError.badRequest(ErrorCode.PASSWORD_POLICY, 'newPassword: must differ from the current password');
+      }
+      const now = this.clock.now();
+      await em.update(
+        User,
+        { id: user.id },
+        { passwordHash: await this.hasher.hash(newPassword), mustChangePassword: false, passwordExpiresAt: null, updatedAt: now },
+      );
+      await em.query(
+        `UPDATE auth_session SET revoked_at = $3, revoke_reason = 'password_changed'
+          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+        [user.id, actor.sessionId, now],
+      );
+    });
+  }
+}
+
+export function assertPasswordPolicy(password: string, user: { email: string; name: string }): void {
+  const r = checkPassword(password, user);
+  if (!r.ok) {
+    throw AppError.badRequest(ErrorCode.PASSWORD_POLICY, `newPassword: does not meet the password policy (${r.failures.join(', ')})`, {
+      failures: r.failures,
+    });
+  }
+}
+
+export function toSessionUser(u: User): SessionUser {
+  return {
+    id: u.id,
+    role: u.role,
+    name: u.name,
+    email: u.email,
+    language: u.language,
+    timeZone: u.timeZone,
+    dealerId: u.dealerId,
+    customerId: u.customerId,
+    memberRole: u.memberRole,
+    mustChangePassword: u.mustChangePassword,
+  };
+}

@@ -1,0 +1,46 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard as PassportGuard } from '@nestjs/passport';
+import { ErrorCode } from '@lc/shared';
+import { AppConfig } from '../config/config.js';
+import { AppError } from '../errors/app-error.js';
+import { ALLOW_KEY, DEV_ONLY_KEY, PUBLIC_KEY, type AuthUser, type Caller } from './decorators.js';
+
+const JwtGuard = PassportGuard('jwt');
+
+/**
+ * The one global guard. Every route must declare @Public() or @Allow(...); a route with
+ * neither is refused (and a test fails). Record-level access is the services' job.
+ */
+@Injectable()
+export class GlobalAuthGuard implements CanActivate {
+  private readonly jwt = new JwtGuard();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(DEV_ONLY_KEY, targets) && !this.config.devSurface) {
+      throw new AppError(404, ErrorCode.ROUTE_NOT_FOUND, 'No such route');
+    }
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const allowed = this.reflector.getAllAndOverride<Caller[] | undefined>(ALLOW_KEY, targets);
+    if (!allowed || allowed.length === 0) {
+      throw AppError.forbidden('This route declares no callers');
+    }
+    if (allowed.includes('device')) {
+      const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
+      if (/^Device /i.test(req.headers.authorization ?? '')) {
+        // Device authentication arrives with the devices feature; until then no device is known.
+        throw AppError.unauthorized(ErrorCode.UNAUTHENTICATED, 'Unknown device credential');
+      }
+    }
+    await (this.jwt.canActivate(ctx) as Promise<boolean>);
+    const user = ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
+    if (!allowed.includes(user.role)) throw AppError.forbidden(`This route is not for the ${user.role} role`);
+    return true;
+  }
+}

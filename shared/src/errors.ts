@@ -1,0 +1,67 @@
+/**
+ * Stable numeric error codes returned as `code` in every error response
+ * (`{statusCode, code, message}`). Codes from the vendor portal manual (seed 001 §7.2)
+ * are reused where one fits; the rest are ours. Never renumber a code once released.
+ */
+export const ErrorCode = {
+  // generic (1xxxxx)
+  VALIDATION: 100001,
+  MALFORMED_JSON: 100002,
+  NOT_FOUND: 100404,
+  ROUTE_NOT_FOUND: 100405,
+  UNAUTHENTICATED: 100401,
+  FORBIDDEN: 100403,
+  CONFLICT: 100409,
+  PAYLOAD_TOO_LARGE: 100413,
+  RATE_LIMITED: 100429,
+  INTERNAL: 500006,
+
+  // auth (seed 001 §7.2 where one fits)
+  INVALID_CREDENTIALS: 400224,
+  ACCOUNT_LOCKED: 400225,
+  VERIFICATION_CODE_EXPIRED: 400210,
+  VERIFICATION_CODE_WRONG: 400211,
+  ALREADY_REGISTERED: 400229,
+  NAME_MISSING: 400249,
+  NAME_TOO_LONG: 400250,
+  PASSWORD_POLICY: 400240,
+  REFRESH_TOKEN_INVALID: 401001,
+  REFRESH_TOKEN_REUSED: 401002,
+  SESSION_IDLE_TIMEOUT: 401003,
+  SESSION_REVOKED: 401004,
+  ACCESS_TOKEN_EXPIRED: 401005,
+  INITIAL_PASSWORD_EXPIRED: 401006,
+  PASSWORD_CHANGE_REQUIRED: 403001,
+  NOT_ALLOWED_IN_PROXY_SESSION: 403002,
+
+  // dealers and customers (2xxxxx)
+  LOGIN_ID_INVALID: 200101,
+  LOGIN_ID_TAKEN: 200102,
+  EMAIL_LOCKED_AFTER_ASSIGNMENT: 200201,
+  LAST_OWNER: 200103,
+  SHARED_USER_LIMIT: 500007,
+
+  // licenses and billing (3xxxxx)
+  STOCK_SHORT: 300101,
+  IDEMPOTENCY_KEY_REUSED: 300201,
+  ORDER_TRANSITION: 300202,
+
+  // devices (5xxxx as in seed 001)
+  RESERVATION_IN_PAST: 50401,
+
+  // jobs and dev surface (9xxxxx)
+  UNKNOWN_JOB: 900101,
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Body of every error response. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  /** Present on 500s: quote it when reporting the problem. */
+  errorId?: string;
+  /** Extra machine-readable details, e.g. `lockedUntil` on 400225. */
+  details?: Record<string, unknown>;
+}
