@@ -26,7 +26,11 @@ export interface CreatedApp {
 }
 
 /** Builds the whole application (used by main.ts, the tests and the OpenAPI generator). */
-export async function createApp(config: AppConfig, databaseUrl: string, clock = new Clock()): Promise<CreatedApp> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  clock = new Clock(),
+): Promise<CreatedApp> {
   const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl, clock), {
     logger: LEVELS[config.logLevel],
     bodyParser: false,
@@ -56,7 +60,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, clock = 
     app,
     new DocumentBuilder()
       .setTitle('License Console API')
-      .setDescription('Dealer license console, customer portal and device services. Stable routes: shared/API.md.')
+      .setDescription(
+        'Dealer license console, customer portal and device services. Stable routes: shared/API.md.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { ConfigError, loadConfig, DEV_OPERATOR, type AppConfig } from './common/config/config.js';
-import { EmbeddedPostgresError, startEmbeddedPostgres, type RunningPostgres } from './common/database/embedded-postgres.js';
+import {
+  EmbeddedPostgresError,
+  startEmbeddedPostgres,
+  type RunningPostgres,
+} from './common/database/embedded-postgres.js';
 import { migrate } from './common/database/database.js';
 import { createApp } from './app.factory.js';
 import { SeedService } from './seed/seed.service.js';
@@ -22,14 +26,21 @@ async function ensureDatabase(embedded: RunningPostgres): Promise<string> {
   return embedded.urlFor(DB_NAME);
 }
 
-function banner(config: AppConfig, url: string, demoSeeded: boolean, embedded: RunningPostgres | null): string {
+function banner(
+  config: AppConfig,
+  url: string,
+  demoSeeded: boolean,
+  embedded: RunningPostgres | null,
+): string {
   const lines = [
     '',
     `  License Console is running at ${url}`,
     `  API docs: ${url}/api/docs    health: ${url}/api/health`,
     embedded
       ? `  Database: embedded PostgreSQL in ${embedded.dataDir}` +
-        (embedded.relocatedFrom ? ` (moved from ${embedded.relocatedFrom}: not reachable by the postgres user)` : '')
+        (embedded.relocatedFrom
+          ? ` (moved from ${embedded.relocatedFrom}: not reachable by the postgres user)`
+          : '')
       : '  Database: DATABASE_URL',
     '',
     '  Logins:',
@@ -98,7 +109,9 @@ async function main(): Promise<void> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') {
-      console.error(`\nPort ${config.port} is in use. Stop the other program or start with PORT=<another port>.\n`);
+      console.error(
+        `\nPort ${config.port} is in use. Stop the other program or start with PORT=<another port>.\n`,
+      );
     } else if (err.code === 'ECONNREFUSED' && config.databaseUrl) {
       console.error(`\nCannot reach the PostgreSQL server at DATABASE_URL (${err.message}).\n`);
     } else {

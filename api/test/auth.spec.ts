@@ -16,7 +16,12 @@ describe('POST /api/auth/login', () => {
   it('signs in by e-mail (any case) and by dealer login ID', async () => {
     const m = await makeDealerAndCustomer(t);
     const byEmail = await login(t, m.ownerEmail.toUpperCase());
-    expect(byEmail.user).toMatchObject({ id: m.ownerId, role: 'dealer', email: m.ownerEmail, dealerId: m.dealerId });
+    expect(byEmail.user).toMatchObject({
+      id: m.ownerId,
+      role: 'dealer',
+      email: m.ownerEmail,
+      dealerId: m.dealerId,
+    });
     expect(byEmail.accessToken).toMatch(/^ey/);
     const byLoginId = await login(t, m.loginId);
     expect(byLoginId.user.id).toBe(m.ownerId);
@@ -27,15 +32,21 @@ describe('POST /api/auth/login', () => {
 
   it('login IDs are case-sensitive', async () => {
     const m = await makeDealerAndCustomer(t);
-    const r = await t.http.post('/api/auth/login').send({ login: m.loginId.toUpperCase(), password: PASSWORD });
+    const r = await t.http
+      .post('/api/auth/login')
+      .send({ login: m.loginId.toUpperCase(), password: PASSWORD });
     expect(r.status).toBe(401);
     expect(r.body.code).toBe(ErrorCode.INVALID_CREDENTIALS);
   });
 
   it('refuses a wrong password and an unknown account with the same answer', async () => {
     const m = await makeDealerAndCustomer(t);
-    const wrong = await t.http.post('/api/auth/login').send({ login: m.customerEmail, password: 'Wrong!pass1' });
-    const unknown = await t.http.post('/api/auth/login').send({ login: 'nobody@nowhere.test', password: 'Wrong!pass1' });
+    const wrong = await t.http
+      .post('/api/auth/login')
+      .send({ login: m.customerEmail, password: 'Wrong!pass1' });
+    const unknown = await t.http
+      .post('/api/auth/login')
+      .send({ login: 'nobody@nowhere.test', password: 'Wrong!pass1' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe(ErrorCode.INVALID_CREDENTIALS);
     expect(unknown.body).toEqual(wrong.body);
@@ -58,11 +69,15 @@ describe('lockout (SPEC §5: 5 failures within 15 minutes lock for 15 minutes)',
     t.clock.set(new Date('2027-03-01T00:00:00Z'), true);
     try {
       for (let i = 1; i <= 4; i++) {
-        const r = await t.http.post('/api/auth/login').send({ login: m.customerEmail, password: 'Wrong!pass1' });
+        const r = await t.http
+          .post('/api/auth/login')
+          .send({ login: m.customerEmail, password: 'Wrong!pass1' });
         expect(r.body.code).toBe(ErrorCode.INVALID_CREDENTIALS);
         t.clock.advance(MIN);
       }
-      const fifth = await t.http.post('/api/auth/login').send({ login: m.customerEmail, password: 'Wrong!pass1' });
+      const fifth = await t.http
+        .post('/api/auth/login')
+        .send({ login: m.customerEmail, password: 'Wrong!pass1' });
       expect(fifth.status).toBe(423);
       expect(fifth.body.code).toBe(ErrorCode.ACCOUNT_LOCKED);
       expect(fifth.body.details.lockedUntil).toBe('2027-03-01T00:19:00.000Z');
@@ -91,7 +106,9 @@ describe('lockout (SPEC §5: 5 failures within 15 minutes lock for 15 minutes)',
     t.clock.set(new Date('2027-04-01T00:00:00Z'), true);
     try {
       for (let i = 0; i < 6; i++) {
-        const r = await t.http.post('/api/auth/login').send({ login: m.customerEmail, password: 'Wrong!pass1' });
+        const r = await t.http
+          .post('/api/auth/login')
+          .send({ login: m.customerEmail, password: 'Wrong!pass1' });
         expect(r.body.code).toBe(ErrorCode.INVALID_CREDENTIALS);
         t.clock.advance(4 * MIN); // at most 4 failures in any 15-minute window
       }
@@ -103,10 +120,13 @@ describe('lockout (SPEC §5: 5 failures within 15 minutes lock for 15 minutes)',
 
   it('a success clears earlier failures', async () => {
     const m = await makeDealerAndCustomer(t);
-    for (let i = 0; i < 4; i++) await t.http.post('/api/auth/login').send({ login: m.customerEmail, password: 'Wrong!pass1' });
+    for (let i = 0; i < 4; i++)
+      await t.http.post('/api/auth/login').send({ login: m.customerEmail, password: 'Wrong!pass1' });
     await login(t, m.customerEmail);
     for (let i = 0; i < 4; i++) {
-      const r = await t.http.post('/api/auth/login').send({ login: m.customerEmail, password: 'Wrong!pass1' });
+      const r = await t.http
+        .post('/api/auth/login')
+        .send({ login: m.customerEmail, password: 'Wrong!pass1' });
       expect(r.body.code).toBe(ErrorCode.INVALID_CREDENTIALS);
     }
   });
@@ -144,7 +164,9 @@ describe('refresh tokens', () => {
     expect(r.body.code).toBe(ErrorCode.REFRESH_TOKEN_INVALID);
     const s = await login(t, m.customerEmail);
     expect((await t.http.post('/api/auth/logout').send({ refreshToken: s.refreshToken })).status).toBe(204);
-    expect((await t.http.get('/api/auth/me').set(bearer(s.accessToken))).body.code).toBe(ErrorCode.SESSION_REVOKED);
+    expect((await t.http.get('/api/auth/me').set(bearer(s.accessToken))).body.code).toBe(
+      ErrorCode.SESSION_REVOKED,
+    );
   });
 });
 
@@ -213,7 +235,9 @@ describe('POST /api/auth/change-password', () => {
       .send({ currentPassword: PASSWORD, newPassword: 'Brand!new2027' });
     expect(ok.status).toBe(204);
     expect((await t.http.get('/api/auth/me').set(bearer(a.accessToken))).status).toBe(200);
-    expect((await t.http.get('/api/auth/me').set(bearer(b.accessToken))).body.code).toBe(ErrorCode.SESSION_REVOKED);
+    expect((await t.http.get('/api/auth/me').set(bearer(b.accessToken))).body.code).toBe(
+      ErrorCode.SESSION_REVOKED,
+    );
     await expect(login(t, m.customerEmail, 'Brand!new2027')).resolves.toBeDefined();
   });
 

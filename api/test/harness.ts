@@ -40,7 +40,9 @@ export interface TestApp {
 }
 
 /** Boots the whole app against its own database (or a given one, to run two instances on one). */
-export async function startApp(opts: { env?: Record<string, string>; dbUrl?: string } = {}): Promise<TestApp> {
+export async function startApp(
+  opts: { env?: Record<string, string>; dbUrl?: string } = {},
+): Promise<TestApp> {
   const dbUrl = opts.dbUrl ?? (await cloneDatabase());
   const config = loadConfig({ ...TEST_ENV, ...opts.env });
   const clock = new Clock();
@@ -101,7 +103,15 @@ export async function makeDealerAndCustomer(t: TestApp): Promise<Made> {
      VALUES ('customer', $1, 'Customer Person', $2, 'ja', $3, $4, $4) RETURNING id`,
     [customerEmail, hash, c.id, now],
   )) as { id: string }[];
-  return { dealerId: d.id, loginId, ownerId: o.id, ownerEmail, customerId: c.id, customerUserId: cu.id, customerEmail };
+  return {
+    dealerId: d.id,
+    loginId,
+    ownerId: o.id,
+    ownerEmail,
+    customerId: c.id,
+    customerUserId: cu.id,
+    customerEmail,
+  };
 }
 
 export async function login(t: TestApp, loginName: string, password = PASSWORD): Promise<LoginResponse> {

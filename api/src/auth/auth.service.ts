@@ -43,7 +43,12 @@ export class AuthService {
     private readonly mail: MailService,
   ) {}
 
-  async login(login: string, password: string, ip: string | null, userAgent: string | null): Promise<LoginResponse> {
+  async login(
+    login: string,
+    password: string,
+    ip: string | null,
+    userAgent: string | null,
+  ): Promise<LoginResponse> {
     // Failures must be recorded even though we refuse, so the transaction commits and we throw after.
     const outcome = await this.ds.transaction(async (em): Promise<LoginOutcome> => {
       const now = this.clock.now();
@@ -80,7 +85,12 @@ export class AuthService {
             template: 'account-locked',
             language: user.language,
             timeZone: user.timeZone,
-            data: { name: user.name, lockedUntil: until.toISOString(), ...LOCKOUT, lockMinutes: LOCKOUT.lockMinutes },
+            data: {
+              name: user.name,
+              lockedUntil: until.toISOString(),
+              ...LOCKOUT,
+              lockMinutes: LOCKOUT.lockMinutes,
+            },
           });
           return { kind: 'locked', until };
         }
@@ -95,7 +105,10 @@ export class AuthService {
       case 'ok':
         return outcome.response;
       case 'invalid':
-        throw AppError.unauthorized(ErrorCode.INVALID_CREDENTIALS, 'login or password: the e-mail address, login ID or password is wrong');
+        throw AppError.unauthorized(
+          ErrorCode.INVALID_CREDENTIALS,
+          'login or password: the e-mail address, login ID or password is wrong',
+        );
       case 'locked': {
         const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - this.clock.now().getTime()) / 1000));
         throw new AppError(
@@ -121,12 +134,25 @@ export class AuthService {
       em,
       `INSERT INTO auth_session (user_id, acting_user_id, reason, created_at, last_active_at, expires_at, ip, user_agent)
        VALUES ($1, $2, $3, $4, $4, $5, $6, $7) RETURNING id`,
-      [user.id, opts.actingUserId ?? null, opts.reason ?? null, now, new Date(now.getTime() + ttl), opts.ip ?? null, opts.userAgent?.slice(0, 300) ?? null],
+      [
+        user.id,
+        opts.actingUserId ?? null,
+        opts.reason ?? null,
+        now,
+        new Date(now.getTime() + ttl),
+        opts.ip ?? null,
+        opts.userAgent?.slice(0, 300) ?? null,
+      ],
     );
     return this.issuePair(em, user, s.id, opts.actingUserId ?? null);
   }
 
-  private async issuePair(em: EntityManager, user: User, sessionId: string, actingUserId: string | null): Promise<LoginResponse> {
+  private async issuePair(
+    em: EntityManager,
+    user: User,
+    sessionId: string,
+    actingUserId: string | null,
+  ): Promise<LoginResponse> {
     const now = this.clock.now();
     const refreshToken = randomBytes(32).toString('base64url');
     await em.query(`INSERT INTO refresh_token (session_id, token_hash, created_at) VALUES ($1, $2, $3)`, [
@@ -146,7 +172,10 @@ export class AuthService {
       iat,
       exp: iat + this.config.accessTokenTtlSeconds,
     };
-    const accessToken = await this.jwt.signAsync(claims, { secret: await this.keys.secret(), algorithm: 'HS256' });
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: await this.keys.secret(),
+      algorithm: 'HS256',
+    });
     return { accessToken, refreshToken, user: toSessionUser(user) };
   }
 
@@ -170,13 +199,22 @@ export class AuthService {
           WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
         [sha256(token)],
       );
-      if (!t) return { error: AppError.unauthorized(ErrorCode.REFRESH_TOKEN_INVALID, 'refreshToken: unknown refresh token') };
-      if (t.revoked_at) return { error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has ended; sign in again') };
+      if (!t)
+        return {
+          error: AppError.unauthorized(
+            ErrorCode.REFRESH_TOKEN_INVALID,
+            'refreshToken: unknown refresh token',
+          ),
+        };
+      if (t.revoked_at)
+        return {
+          error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has ended; sign in again'),
+        };
       if (t.used_at) {
-        await em.query(`UPDATE auth_session SET revoked_at = $2, revoke_reason = 'refresh_token_reused' WHERE id = $1`, [
-          t.session_id,
-          now,
-        ]);
+        await em.query(
+          `UPDATE auth_session SET revoked_at = $2, revoke_reason = 'refresh_token_reused' WHERE id = $1`,
+          [t.session_id, now],
+        );
         return {
           error: AppError.unauthorized(
             ErrorCode.REFRESH_TOKEN_REUSED,
@@ -184,9 +222,15 @@ export class AuthService {
           ),
         };
       }
-      if (t.expires_at <= now) return { error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has expired; sign in again') };
+      if (t.expires_at <= now)
+        return {
+          error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has expired; sign in again'),
+        };
       if (t.last_active_at.getTime() + this.config.idleTimeoutMinutes * 60_000 <= now.getTime()) {
-        await em.query(`UPDATE auth_session SET revoked_at = $2, revoke_reason = 'idle_timeout' WHERE id = $1`, [t.session_id, now]);
+        await em.query(
+          `UPDATE auth_session SET revoked_at = $2, revoke_reason = 'idle_timeout' WHERE id = $1`,
+          [t.session_id, now],
+        );
         return {
           error: AppError.unauthorized(
             ErrorCode.SESSION_IDLE_TIMEOUT,
@@ -196,7 +240,8 @@ export class AuthService {
         };
       }
       const user = await em.findOneBy(User, { id: t.user_id });
-      if (!user || !user.active) return { error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'The account is no longer active') };
+      if (!user || !user.active)
+        return { error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'The account is no longer active') };
       await em.query(`UPDATE refresh_token SET used_at = $2 WHERE id = $1`, [t.id, now]);
       await em.query(`UPDATE auth_session SET last_active_at = $2 WHERE id = $1`, [t.session_id, now]);
       return { ok: await this.issuePair(em, user, t.session_id, t.acting_user_id) };
@@ -221,7 +266,11 @@ export class AuthService {
 
   async updateMe(user: AuthUser, patch: { language?: 'ja' | 'en' }): Promise<SessionUser> {
     if (patch.language) {
-      await this.ds.manager.update(User, { id: user.id }, { language: patch.language, updatedAt: this.clock.now() });
+      await this.ds.manager.update(
+        User,
+        { id: user.id },
+        { language: patch.language, updatedAt: this.clock.now() },
+      );
     }
     return this.me(user);
   }
@@ -229,23 +278,37 @@ export class AuthService {
   /** Change password (current one required); other sessions of the user end. */
   async changePassword(actor: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     if (actor.actingUserId) {
-      throw AppError.forbidden('Passwords cannot be changed inside a proxy session', ErrorCode.NOT_ALLOWED_IN_PROXY_SESSION);
+      throw AppError.forbidden(
+        'Passwords cannot be changed inside a proxy session',
+        ErrorCode.NOT_ALLOWED_IN_PROXY_SESSION,
+      );
     }
     await this.ds.transaction(async (em) => {
       const user = await em.findOne(User, { where: { id: actor.id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw AppError.notFound('User');
       if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-        throw AppError.badRequest(ErrorCode.INVALID_CREDENTIALS, 'currentPassword: the current password is wrong');
+        throw AppError.badRequest(
+          ErrorCode.INVALID_CREDENTIALS,
+          'currentPassword: the current password is wrong',
+        );
       }
       assertPasswordPolicy(newPassword, user);
       if (newPassword === currentPassword) {
-        throw AppError.badRequest(ErrorCode.PASSWORD_POLICY, 'newPassword: must differ from the current password');
+        throw AppError.badRequest(
+          ErrorCode.PASSWORD_POLICY,
+          'newPassword: must differ from the current password',
+        );
       }
       const now = this.clock.now();
       await em.update(
         User,
         { id: user.id },
-        { passwordHash: await this.hasher.hash(newPassword), mustChangePassword: false, passwordExpiresAt: null, updatedAt: now },
+        {
+          passwordHash: await this.hasher.hash(newPassword),
+          mustChangePassword: false,
+          passwordExpiresAt: null,
+          updatedAt: now,
+        },
       );
       await em.query(
         `UPDATE auth_session SET revoked_at = $3, revoke_reason = 'password_changed'
@@ -259,9 +322,13 @@ export class AuthService {
 export function assertPasswordPolicy(password: string, user: { email: string; name: string }): void {
   const r = checkPassword(password, user);
   if (!r.ok) {
-    throw AppError.badRequest(ErrorCode.PASSWORD_POLICY, `newPassword: does not meet the password policy (${r.failures.join(', ')})`, {
-      failures: r.failures,
-    });
+    throw AppError.badRequest(
+      ErrorCode.PASSWORD_POLICY,
+      `newPassword: does not meet the password policy (${r.failures.join(', ')})`,
+      {
+        failures: r.failures,
+      },
+    );
   }
 }
 

@@ -96,7 +96,11 @@ export class DevController {
   @HttpCode(200)
   async runJob(@Param('name') name: string) {
     if (!isJobName(name)) {
-      throw new AppError(404, ErrorCode.UNKNOWN_JOB, `name: unknown job "${name}" (one of ${JOB_NAMES.join(', ')})`);
+      throw new AppError(
+        404,
+        ErrorCode.UNKNOWN_JOB,
+        `name: unknown job "${name}" (one of ${JOB_NAMES.join(', ')})`,
+      );
     }
     return { run: await this.jobs.runNow(name) };
   }

@@ -22,7 +22,9 @@ export class JobsScheduler implements OnApplicationBootstrap {
       const job = CronJob.from({
         cronTime: this.config.cron[name],
         onTick: () => {
-          this.jobs.runScheduled(name).catch((e: Error) => this.logger.error(`${name} tick failed: ${e.message}`));
+          this.jobs
+            .runScheduled(name)
+            .catch((e: Error) => this.logger.error(`${name} tick failed: ${e.message}`));
         },
         start: true,
         timeZone: 'UTC',

@@ -22,7 +22,9 @@ export class SeedService {
     return this.ds.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(727_002)');
       const now = this.clock.now();
-      const existing = await rows(em, `SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [this.config.operatorEmail]);
+      const existing = await rows(em, `SELECT 1 FROM app_user WHERE lower(email) = lower($1)`, [
+        this.config.operatorEmail,
+      ]);
       let operatorCreated = false;
       if (!existing.length) {
         await em.query(
@@ -44,7 +46,11 @@ export class SeedService {
 
   private async seedDemo(em: EntityManager, now: Date): Promise<void> {
     const hash = await this.hasher.hash(DEMO.password);
-    const dealer = async (d: typeof DEMO.primary | typeof DEMO.secondary, tier: string, parent: string | null) => {
+    const dealer = async (
+      d: typeof DEMO.primary | typeof DEMO.secondary,
+      tier: string,
+      parent: string | null,
+    ) => {
       const [row] = await rows<{ id: string }>(
         em,
         `INSERT INTO dealer (login_id, tier, parent_dealer_id, company_name, phone, notification_email, created_at, updated_at)
@@ -58,21 +64,45 @@ export class SeedService {
         `INSERT INTO app_user (role, email, name, password_hash, language, time_zone, dealer_id, member_role, customer_id,
                                created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-        [role, email, name, hash, extra.language ?? 'ja', extra.timeZone ?? 'Asia/Tokyo', extra.dealerId ?? null,
-         extra.memberRole ?? null, extra.customerId ?? null, now],
+        [
+          role,
+          email,
+          name,
+          hash,
+          extra.language ?? 'ja',
+          extra.timeZone ?? 'Asia/Tokyo',
+          extra.dealerId ?? null,
+          extra.memberRole ?? null,
+          extra.customerId ?? null,
+          now,
+        ],
       );
     const primary = await dealer(DEMO.primary, 'primary', null);
-    await user('dealer', DEMO.primary.owner.email, DEMO.primary.owner.name, { dealerId: primary, memberRole: 'owner', language: 'en' });
-    await user('dealer', DEMO.primary.manager.email, DEMO.primary.manager.name, { dealerId: primary, memberRole: 'manager' });
+    await user('dealer', DEMO.primary.owner.email, DEMO.primary.owner.name, {
+      dealerId: primary,
+      memberRole: 'owner',
+      language: 'en',
+    });
+    await user('dealer', DEMO.primary.manager.email, DEMO.primary.manager.name, {
+      dealerId: primary,
+      memberRole: 'manager',
+    });
     const secondary = await dealer(DEMO.secondary, 'secondary', primary);
-    await user('dealer', DEMO.secondary.owner.email, DEMO.secondary.owner.name, { dealerId: secondary, memberRole: 'owner' });
+    await user('dealer', DEMO.secondary.owner.email, DEMO.secondary.owner.name, {
+      dealerId: secondary,
+      memberRole: 'owner',
+    });
     for (const c of DEMO.customers) {
       const [row] = await rows<{ id: string }>(
         em,
         `INSERT INTO customer (dealer_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id`,
         [primary, c.name, now],
       );
-      await user('customer', c.email, c.name, { customerId: row.id, language: c.language, timeZone: c.timeZone });
+      await user('customer', c.email, c.name, {
+        customerId: row.id,
+        language: c.language,
+        timeZone: c.timeZone,
+      });
     }
     for (const s of DEMO.skus) {
       await em.query(

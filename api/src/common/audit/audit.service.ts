@@ -19,7 +19,12 @@ export interface AuditEntry {
 export class AuditService {
   constructor(private readonly clock: Clock) {}
 
-  async record(em: EntityManager, actor: AuthUser | null, e: AuditEntry, ip: string | null = null): Promise<void> {
+  async record(
+    em: EntityManager,
+    actor: AuthUser | null,
+    e: AuditEntry,
+    ip: string | null = null,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO audit_log (at, actor_user_id, impersonator_user_id, actor_role, dealer_id, customer_id,
                               action, target_type, target_id, reason, before, after, ip)

@@ -27,7 +27,12 @@ export class SessionGate {
       [sessionId, now, idleSince],
     );
     if (ok.length) return;
-    const [s] = await rows<{ revoked_at: Date | null; expires_at: Date; last_active_at: Date; revoke_reason: string | null }>(
+    const [s] = await rows<{
+      revoked_at: Date | null;
+      expires_at: Date;
+      last_active_at: Date;
+      revoke_reason: string | null;
+    }>(
       this.ds.manager,
       `SELECT revoked_at, expires_at, last_active_at, revoke_reason FROM auth_session WHERE id = $1`,
       [sessionId],
@@ -37,7 +42,8 @@ export class SessionGate {
         reason: s?.revoke_reason ?? 'unknown',
       });
     }
-    if (s.expires_at <= now) throw AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has expired; sign in again');
+    if (s.expires_at <= now)
+      throw AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has expired; sign in again');
     throw AppError.unauthorized(
       ErrorCode.SESSION_IDLE_TIMEOUT,
       `You were signed out after ${this.config.idleTimeoutMinutes} minutes of inactivity`,

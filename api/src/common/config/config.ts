@@ -119,7 +119,9 @@ export function loadConfig(env: Env): AppConfig {
   c.operatorEmail = str('OPERATOR_EMAIL', prod ? '' : DEV_OPERATOR.email);
   c.operatorPassword = str('OPERATOR_PASSWORD', prod ? '' : DEV_OPERATOR.password);
   if (!c.operatorEmail || !/^[^@\s]+@[^@\s]+$/.test(c.operatorEmail)) {
-    problems.push('OPERATOR_EMAIL must be an e-mail address' + (prod ? ' (required when APP_ENV=production)' : ''));
+    problems.push(
+      'OPERATOR_EMAIL must be an e-mail address' + (prod ? ' (required when APP_ENV=production)' : ''),
+    );
   }
   if (!c.operatorPassword) problems.push('OPERATOR_PASSWORD is required when APP_ENV=production');
   c.seedDemo = bool('SEED_DEMO', !prod);
@@ -141,7 +143,8 @@ export function loadConfig(env: Env): AppConfig {
   c.argon2MemoryKib = int('ARGON2_MEMORY_KIB', 19_456, 1024, 4_194_304);
   c.argon2TimeCost = int('ARGON2_TIME_COST', 2, 1, 20);
   const lvl = str('LOG_LEVEL', 'warn');
-  if (!['error', 'warn', 'log', 'debug'].includes(lvl)) problems.push('LOG_LEVEL must be error, warn, log or debug');
+  if (!['error', 'warn', 'log', 'debug'].includes(lvl))
+    problems.push('LOG_LEVEL must be error, warn, log or debug');
   c.logLevel = (['error', 'warn', 'log', 'debug'].includes(lvl) ? lvl : 'log') as AppConfig['logLevel'];
 
   if (problems.length) throw new ConfigError(problems);

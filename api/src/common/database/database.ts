@@ -37,8 +37,13 @@ export async function migrate(url: string, logger = new Logger('Database')): Pro
 }
 
 /** Raw SQL that returns rows, also for UPDATE … RETURNING (TypeORM returns [rows, count] there). */
-export async function rows<T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+  em: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const r = await em.query(sql, params);
-  if (Array.isArray(r) && r.length === 2 && Array.isArray(r[0]) && typeof r[1] === 'number') return r[0] as T[];
+  if (Array.isArray(r) && r.length === 2 && Array.isArray(r[0]) && typeof r[1] === 'number')
+    return r[0] as T[];
   return r as T[];
 }

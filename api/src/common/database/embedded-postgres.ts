@@ -68,8 +68,12 @@ function isRoot(): boolean {
 function postgresUserIds(): Ids {
   const read = (): Ids | null => {
     try {
-      const uid = Number(execFileSync('id', ['-u', PG_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
-      const gid = Number(execFileSync('id', ['-g', PG_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+      const uid = Number(
+        execFileSync('id', ['-u', PG_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
+      );
+      const gid = Number(
+        execFileSync('id', ['-g', PG_USER], { stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
+      );
       return { uid, gid };
     } catch {
       return null;
@@ -83,9 +87,13 @@ function postgresUserIds(): Ids {
     } catch {
       /* group may exist already */
     }
-    execFileSync('useradd', ['--system', '-g', PG_USER, '-M', '-d', ROOT_HOME, '-s', '/usr/sbin/nologin', PG_USER], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'useradd',
+      ['--system', '-g', PG_USER, '-M', '-d', ROOT_HOME, '-s', '/usr/sbin/nologin', PG_USER],
+      {
+        stdio: 'ignore',
+      },
+    );
   } catch {
     /* reported below */
   }
@@ -113,7 +121,8 @@ function reachable(target: string, ids: Ids, need: 'rx' | 'rwx'): boolean {
       return true;
     }
     const last = i === chain.length - 1;
-    const bits = st.uid === ids.uid ? (st.mode >> 6) & 7 : st.gid === ids.gid ? (st.mode >> 3) & 7 : st.mode & 7;
+    const bits =
+      st.uid === ids.uid ? (st.mode >> 6) & 7 : st.gid === ids.gid ? (st.mode >> 3) & 7 : st.mode & 7;
     const want = last ? (need === 'rx' ? 5 : 7) : 1;
     if ((bits & want) !== want) return false;
   }
@@ -122,7 +131,14 @@ function reachable(target: string, ids: Ids, need: 'rx' | 'rwx'): boolean {
 
 function copyBinariesFor(ids: Ids, nativeDir: string, log: (l: string) => void): string {
   const version = path.basename(path.dirname(path.dirname(nativeDir))) + '-' + fs.statSync(nativeDir).mtimeMs;
-  const dest = path.join(ROOT_HOME, 'pg-' + createHash('sha1').update(nativeDir + version).digest('hex').slice(0, 12));
+  const dest = path.join(
+    ROOT_HOME,
+    'pg-' +
+      createHash('sha1')
+        .update(nativeDir + version)
+        .digest('hex')
+        .slice(0, 12),
+  );
   if (!fs.existsSync(path.join(dest, '.complete'))) {
     log(`PostgreSQL binaries are not reachable by the postgres user here; copying them to ${dest}`);
     fs.mkdirSync(ROOT_HOME, { recursive: true, mode: 0o755 });
@@ -237,7 +253,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   try {
     fs.mkdirSync(dataDir, { recursive: true });
   } catch (e) {
-    throw new EmbeddedPostgresError(`Cannot create the data folder ${dataDir}: ${(e as Error).message}. Set DATA_DIR.`);
+    throw new EmbeddedPostgresError(
+      `Cannot create the data folder ${dataDir}: ${(e as Error).message}. Set DATA_DIR.`,
+    );
   }
   if (ids) fs.chownSync(dataDir, ids.uid, ids.gid);
 
@@ -250,15 +268,19 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     fs.writeFileSync(pwFile, password + '\n', { mode: 0o600 });
     if (ids) fs.chownSync(pwFile, ids.uid, ids.gid);
     log(`Creating the embedded PostgreSQL cluster in ${pgData}`);
-    const out = await run(initdbBin, [
-      `--pgdata=${pgData}`,
-      '--auth=scram-sha-256',
-      `--username=postgres`,
-      `--pwfile=${pwFile}`,
-      '--encoding=UTF8',
-      '--locale=C',
-      '--no-sync',
-    ], spawnOpts);
+    const out = await run(
+      initdbBin,
+      [
+        `--pgdata=${pgData}`,
+        '--auth=scram-sha-256',
+        `--username=postgres`,
+        `--pwfile=${pwFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+      ],
+      spawnOpts,
+    );
     fs.rmSync(pwFile, { force: true });
     if (out.code !== 0) {
       throw new EmbeddedPostgresError(
@@ -280,7 +302,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   await recoverStale(pgData, log);
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
-  const urlFor = (db: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  const urlFor = (db: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
 
   let output = '';
   const child: ChildProcess = spawn(
@@ -318,7 +341,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
 
-  const ready = await waitFor(async () => exited !== null || (await canConnect(urlFor('postgres'))), 30_000, 100);
+  const ready = await waitFor(
+    async () => exited !== null || (await canConnect(urlFor('postgres'))),
+    30_000,
+    100,
+  );
   if (exited !== null || !ready) {
     child.kill('SIGKILL');
     throw new EmbeddedPostgresError(
@@ -349,7 +376,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 function run(cmd: string, args: string[], opts: object): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     let output = '';
-    const c = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+    const c = spawn(cmd, args, {
+      ...opts,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_MESSAGES: 'C' },
+    });
     c.stdout?.on('data', (b: Buffer) => (output += b.toString()));
     c.stderr?.on('data', (b: Buffer) => (output += b.toString()));
     c.on('error', (e) => resolve({ code: -1, output: output + String(e) }));

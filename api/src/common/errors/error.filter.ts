@@ -29,11 +29,22 @@ export class ErrorFilter implements ExceptionFilter {
 
 export function toBody(err: unknown, logger: Logger): ErrorBody {
   if (err instanceof AppError) {
-    return { statusCode: err.status, code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
+    return {
+      statusCode: err.status,
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+    };
   }
   // body-parser errors (malformed JSON, too large) arrive as plain errors with a status/type.
   const e = err as { type?: string; status?: number; statusCode?: number };
-  if (e && typeof e === 'object' && typeof e.type === 'string' && (e.status ?? 0) >= 400 && (e.status ?? 0) < 500) {
+  if (
+    e &&
+    typeof e === 'object' &&
+    typeof e.type === 'string' &&
+    (e.status ?? 0) >= 400 &&
+    (e.status ?? 0) < 500
+  ) {
     if (e.type === 'entity.parse.failed') {
       return { statusCode: 400, code: ErrorCode.MALFORMED_JSON, message: 'body: is not valid JSON' };
     }
@@ -50,10 +61,14 @@ export function toBody(err: unknown, logger: Logger): ErrorBody {
         typeof r === 'string'
           ? r
           : Array.isArray((r as { message?: unknown }).message)
-            ? ((r as { message: string[] }).message).join('; ')
+            ? (r as { message: string[] }).message.join('; ')
             : String((r as { message?: unknown }).message ?? err.message);
       const code = STATUS_CODES[status] ?? ErrorCode.VALIDATION;
-      return { statusCode: status, code, message: status === 404 && code === ErrorCode.ROUTE_NOT_FOUND ? 'No such route' : msg };
+      return {
+        statusCode: status,
+        code,
+        message: status === 404 && code === ErrorCode.ROUTE_NOT_FOUND ? 'No such route' : msg,
+      };
     }
   }
   const errorId = randomUUID();

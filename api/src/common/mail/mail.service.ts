@@ -39,7 +39,17 @@ export class MailService {
                                 next_attempt_at, created_at, dedupe_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [m.to, m.template, m.language, JSON.stringify(data), r.subject, r.text, r.html, now, m.dedupeKey ?? null],
+      [
+        m.to,
+        m.template,
+        m.language,
+        JSON.stringify(data),
+        r.subject,
+        r.text,
+        r.html,
+        now,
+        m.dedupeKey ?? null,
+      ],
     );
     return out[0]?.id ?? null;
   }

@@ -100,7 +100,12 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
         const final = m.attempts >= MAX_ATTEMPTS;
         await this.ds.query(
           `UPDATE mail_outbox SET status = $2, next_attempt_at = $3, claimed_until = NULL, last_error = $4 WHERE id = $1`,
-          [m.id, final ? 'failed' : 'pending', new Date(this.clock.now().getTime() + backoffMs(m.attempts)), msg],
+          [
+            m.id,
+            final ? 'failed' : 'pending',
+            new Date(this.clock.now().getTime() + backoffMs(m.attempts)),
+            msg,
+          ],
         );
         this.logger.warn(`mail ${m.id} to ${m.to_address} failed (attempt ${m.attempts}): ${msg}`);
         if (final) result.failed++;

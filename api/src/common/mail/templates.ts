@@ -42,7 +42,10 @@ export class TemplateRenderer {
     const subject = this.get(template, 'subject', lang)(ctx, opts).trim();
     const text = this.get(template, 'text', lang)(ctx, opts);
     const body = this.get(template, 'html', lang)(ctx, opts);
-    const html = this.layout()({ body, subject, lang, footer: FOOTER[lang], productName: PRODUCT[lang] }, opts);
+    const html = this.layout()(
+      { body, subject, lang, footer: FOOTER[lang], productName: PRODUCT[lang] },
+      opts,
+    );
     return { subject, text, html };
   }
 
@@ -50,7 +53,11 @@ export class TemplateRenderer {
     return this.compile(path.join(this.dir, 'layout.html.hbs'));
   }
 
-  private get(template: string, part: 'subject' | 'text' | 'html', lang: MailLanguage): HandlebarsTemplateDelegate {
+  private get(
+    template: string,
+    part: 'subject' | 'text' | 'html',
+    lang: MailLanguage,
+  ): HandlebarsTemplateDelegate {
     if (!/^[a-z0-9-]+$/.test(template)) throw new Error(`Bad template name ${template}`);
     return this.compile(path.join(this.dir, template, `${part}.${lang}.hbs`));
   }
@@ -58,7 +65,10 @@ export class TemplateRenderer {
   private compile(file: string): HandlebarsTemplateDelegate {
     let t = this.cache.get(file);
     if (!t) {
-      t = this.hb.compile(fs.readFileSync(file, 'utf8'), { strict: false, noEscape: file.includes('.text.') });
+      t = this.hb.compile(fs.readFileSync(file, 'utf8'), {
+        strict: false,
+        noEscape: file.includes('.text.'),
+      });
       this.cache.set(file, t);
     }
     return t;
