@@ -39,7 +39,7 @@ export async function createApp(
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const http = app.getHttpAdapter().getInstance() as express.Express;
-  http.set('trust proxy', 'loopback');
+  http.set('trust proxy', config.trustProxy === 'true' ? true : config.trustProxy);
   http.disable('x-powered-by');
   // JSON bodies, keeping the raw bytes for signed webhooks; parse errors get our error shape.
   app.use(

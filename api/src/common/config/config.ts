@@ -29,7 +29,9 @@ export class AppConfig {
   host: string;
   publicUrl: string;
   databaseUrl: string | null;
+  dbPoolSize: number;
   dataDir: string;
+  trustProxy: string;
   jwtSecret: string | null;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -107,7 +109,9 @@ export function loadConfig(env: Env): AppConfig {
   if (c.databaseUrl && !/^postgres(ql)?:\/\//.test(c.databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  c.dbPoolSize = int('DB_POOL_SIZE', 20, 2, 500);
   c.dataDir = path.resolve(REPO_ROOT, str('DATA_DIR', '.data'));
+  c.trustProxy = str('TRUST_PROXY', 'loopback');
 
   c.jwtSecret = env.JWT_SECRET ? env.JWT_SECRET : null;
   if (c.jwtSecret && c.jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');

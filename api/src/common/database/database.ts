@@ -4,7 +4,7 @@ import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm'
 import { SnakeNamingStrategy } from './naming.js';
 import { ENTITIES } from './entities.js';
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,7 +15,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: ['error'],
-    extra: { max: Number(process.env.DB_POOL_SIZE ?? 20) },
+    extra: { max: poolSize },
   };
 }
 
