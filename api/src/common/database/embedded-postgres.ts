@@ -107,8 +107,8 @@ function postgresUserIds(): Ids {
   return created;
 }
 
-/** Can `ids` reach (search every ancestor of, and read+execute or read+write) `target`? */
-function reachable(target: string, ids: Ids, need: 'rx' | 'rwx'): boolean {
+/** Can `ids` reach `target`: search every folder above it, and read+execute it (or only search it)? */
+function reachable(target: string, ids: Ids, need: 'rx' | 'search'): boolean {
   const parts = path.resolve(target).split(path.sep).filter(Boolean);
   let cur: string = path.sep;
   const chain = [cur, ...parts.map((p) => (cur = path.join(cur, p)))];
@@ -123,7 +123,7 @@ function reachable(target: string, ids: Ids, need: 'rx' | 'rwx'): boolean {
     const last = i === chain.length - 1;
     const bits =
       st.uid === ids.uid ? (st.mode >> 6) & 7 : st.gid === ids.gid ? (st.mode >> 3) & 7 : st.mode & 7;
-    const want = last ? (need === 'rx' ? 5 : 7) : 1;
+    const want = last && need === 'rx' ? 5 : 1;
     if ((bits & want) !== want) return false;
   }
   return true;
@@ -236,7 +236,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       postgresBin = path.join(dest, 'bin', 'postgres');
       initdbBin = path.join(dest, 'bin', 'initdb');
     }
-    if (!reachable(dataDir, ids, 'rwx')) {
+    // The data folder itself is ours to chown (below); only an unreachable folder above it forces a move.
+    if (!reachable(path.dirname(dataDir), ids, 'search')) {
       relocatedFrom = dataDir;
       dataDir = path.join(ROOT_HOME, 'data-' + createHash('sha1').update(dataDir).digest('hex').slice(0, 12));
       log(
