@@ -9,15 +9,19 @@ import { Clock } from './common/clock/clock.js';
 import { dataSourceOptions } from './common/database/database.js';
 import { ErrorFilter } from './common/errors/error.filter.js';
 import { GlobalAuthGuard } from './common/auth/auth.guard.js';
-import { JwtStrategy } from './common/auth/jwt.strategy.js';
 import { TokenKeys } from './common/auth/token-keys.js';
 import { SessionGate } from './common/auth/session-gate.js';
 import { PasswordHasher } from './common/auth/password-hasher.js';
 import { MailService } from './common/mail/mail.service.js';
 import { MailWorker } from './common/mail/mail.worker.js';
 import { AuditService } from './common/audit/audit.service.js';
-import { AuthController } from './auth/auth.controller.js';
-import { AuthService } from './auth/auth.service.js';
+import { AuthModule } from './auth/auth.module.js';
+import { DealersModule } from './dealers/dealers.module.js';
+import { CustomersModule } from './customers/customers.module.js';
+import { PortalModule } from './portal/portal.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { LicensesModule } from './licenses/licenses.module.js';
+import { BillingModule } from './billing/billing.module.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { JobsScheduler } from './jobs/jobs.scheduler.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -56,11 +60,16 @@ export class AppModule {
         ScheduleModule.forRoot(),
         PassportModule,
         JwtModule.register({}),
+        AuthModule,
+        DealersModule,
+        CustomersModule,
+        PortalModule,
+        AuditModule,
+        LicensesModule,
+        BillingModule,
       ],
-      controllers: [AuthController, JobsController, DevController, HealthController],
+      controllers: [JobsController, DevController, HealthController],
       providers: [
-        AuthService,
-        JwtStrategy,
         JobsScheduler,
         SeedService,
         { provide: APP_GUARD, useClass: GlobalAuthGuard },

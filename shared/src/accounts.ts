@@ -31,6 +31,23 @@ export interface SessionUser {
   customerId?: string | null;
   memberRole?: MemberRole | null;
   mustChangePassword?: boolean;
+  /**
+   * Customers created with a temporary password: the portal asks "reset the password now?" at
+   * every sign-in until the answer is yes (POST /api/customers/me/handover).
+   */
+  handoverPending?: boolean;
+  /** Present inside a proxy session (a dealer member acting as this customer): for the banner. */
+  proxy?: ProxySessionInfo;
+}
+
+export interface ProxySessionInfo {
+  sessionId: string;
+  actingUserId: string;
+  actingUserName: string;
+  dealerId: string;
+  dealerCompanyName: string;
+  reason: string;
+  expiresAt: string;
 }
 
 export interface LoginResponse {

@@ -28,6 +28,8 @@ export class Customer {
   @Column(tz) createdAt: Date;
   @Column(tz) updatedAt: Date;
   @Column({ ...tz, nullable: true }) deactivatedAt: Date | null;
+  /** Set by the licenses feature at the first assignment; locks the contract holder's e-mail. */
+  @Column({ ...tz, nullable: true }) firstAssignedAt: Date | null;
 }
 
 @Entity('app_user')
@@ -43,6 +45,8 @@ export class User {
   @Column({ type: 'text', nullable: true }) memberRole: MemberRole | null;
   @Column({ type: 'uuid', nullable: true }) customerId: string | null;
   @Column('boolean') mustChangePassword: boolean;
+  /** Created with a temporary password: ask "reset the password now?" at every sign-in. */
+  @Column('boolean') handoverPending: boolean;
   @Column({ ...tz, nullable: true }) passwordExpiresAt: Date | null;
   @Column({ ...tz, nullable: true }) lockedUntil: Date | null;
   @Column('boolean') active: boolean;

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkPassword, ErrorCode, LOCKOUT, type LoginResponse, type SessionUser } from '@lc/shared';
+import {
+  checkPassword,
+  ErrorCode,
+  LOCKOUT,
+  type LoginResponse,
+  type ProxySessionInfo,
+  type SessionUser,
+} from '@lc/shared';
 import { AppConfig } from '../common/config/config.js';
 import { Clock } from '../common/clock/clock.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -261,7 +268,9 @@ export class AuthService {
   async me(user: AuthUser): Promise<SessionUser> {
     const u = await this.ds.manager.findOneBy(User, { id: user.id });
     if (!u) throw AppError.notFound('User');
-    return toSessionUser(u);
+    if (!user.actingUserId) return toSessionUser(u);
+    const proxy = await proxyInfo(this.ds.manager, user.sessionId);
+    return { ...toSessionUser(u), ...(proxy ? { proxy } : {}) };
   }
 
   async updateMe(user: AuthUser, patch: { language?: 'ja' | 'en' }): Promise<SessionUser> {
@@ -319,12 +328,16 @@ export class AuthService {
   }
 }
 
-export function assertPasswordPolicy(password: string, user: { email: string; name: string }): void {
+export function assertPasswordPolicy(
+  password: string,
+  user: { email: string; name: string },
+  field = 'newPassword',
+): void {
   const r = checkPassword(password, user);
   if (!r.ok) {
     throw AppError.badRequest(
       ErrorCode.PASSWORD_POLICY,
-      `newPassword: does not meet the password policy (${r.failures.join(', ')})`,
+      `${field}: does not meet the password policy (${r.failures.join(', ')})`,
       {
         failures: r.failures,
       },
@@ -344,5 +357,36 @@ export function toSessionUser(u: User): SessionUser {
     customerId: u.customerId,
     memberRole: u.memberRole,
     mustChangePassword: u.mustChangePassword,
+    handoverPending: u.handoverPending,
+  };
+}
+
+/** The banner data of a proxy session: who really acts, for which dealer, why, until when. */
+export async function proxyInfo(em: EntityManager, sessionId: string): Promise<ProxySessionInfo | null> {
+  const [p] = await rows<{
+    acting_user_id: string;
+    name: string;
+    dealer_id: string;
+    company_name: string;
+    reason: string | null;
+    expires_at: Date;
+  }>(
+    em,
+    `SELECT s.acting_user_id, a.name, d.id AS dealer_id, d.company_name, s.reason, s.expires_at
+       FROM auth_session s
+       JOIN app_user a ON a.id = s.acting_user_id
+       JOIN dealer d ON d.id = a.dealer_id
+      WHERE s.id = $1`,
+    [sessionId],
+  );
+  if (!p) return null;
+  return {
+    sessionId,
+    actingUserId: p.acting_user_id,
+    actingUserName: p.name,
+    dealerId: p.dealer_id,
+    dealerCompanyName: p.company_name,
+    reason: p.reason ?? '',
+    expiresAt: p.expires_at.toISOString(),
   };
 }

@@ -19,6 +19,11 @@ export const DEMO = {
     { email: 'store@demo.example', name: 'Kita Pharmacy', language: 'ja', timeZone: 'Asia/Tokyo' },
     { email: 'office@demo.example', name: 'Harbor Logistics', language: 'en', timeZone: 'Asia/Tokyo' },
   ],
+  /** Licenses in stock per SKU code. */
+  stock: {
+    primary: { 'EDGE-12M': 20, 'EDGE-36M': 5, 'DIRECT-12M': 5 },
+    secondary: { 'EDGE-12M': 5 },
+  },
   skus: [
     {
       code: 'EDGE-12M',

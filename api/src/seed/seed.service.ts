@@ -111,5 +111,19 @@ export class SeedService {
         [s.code, s.nameJa, s.nameEn, s.kind, s.termMonths, ...s.prices, now],
       );
     }
+    // Licenses in the demo dealers' stock, so assignments can be tried at once.
+    for (const [dealerId, stock] of [
+      [primary, DEMO.stock.primary],
+      [secondary, DEMO.stock.secondary],
+    ] as const) {
+      for (const [code, quantity] of Object.entries(stock)) {
+        await em.query(
+          `INSERT INTO license (sku_id, kind, term_months, state, owner_dealer_id, created_at, updated_at)
+           SELECT s.id, s.kind, s.term_months, 'in_stock', $2, $3, $3 FROM sku s, generate_series(1, $4)
+            WHERE s.code = $1`,
+          [code, dealerId, now, quantity],
+        );
+      }
+    }
   }
 }

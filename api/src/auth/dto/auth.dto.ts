@@ -43,6 +43,16 @@ export class UpdateMeDto {
   language?: Language;
 }
 
+export class ProxySessionInfoDto {
+  @ApiProperty() sessionId: string;
+  @ApiProperty({ description: 'The dealer member really acting' }) actingUserId: string;
+  @ApiProperty() actingUserName: string;
+  @ApiProperty() dealerId: string;
+  @ApiProperty() dealerCompanyName: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
 export class SessionUserDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ROLES }) role: string;
@@ -54,6 +64,12 @@ export class SessionUserDto {
   @ApiPropertyOptional({ nullable: true, type: String }) customerId?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) memberRole?: string | null;
   @ApiPropertyOptional() mustChangePassword?: boolean;
+  @ApiPropertyOptional({
+    description: 'Customer created with a temporary password: ask "reset the password now?" at every sign-in',
+  })
+  handoverPending?: boolean;
+  @ApiPropertyOptional({ type: ProxySessionInfoDto, description: 'Present inside a proxy session' })
+  proxy?: ProxySessionInfoDto;
 }
 
 export class LoginResponseDto {

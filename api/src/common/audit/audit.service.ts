@@ -25,10 +25,15 @@ export class AuditService {
     e: AuditEntry,
     ip: string | null = null,
   ): Promise<void> {
+    // In a proxy session the entry also belongs to the dealer of the customer being acted as,
+    // so the dealer's audit log shows what its member did there.
     await em.query(
       `INSERT INTO audit_log (at, actor_user_id, impersonator_user_id, actor_role, dealer_id, customer_id,
                               action, target_type, target_id, reason, before, after, ip)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+       VALUES ($1,$2,$3,$4,
+               COALESCE($5::uuid, CASE WHEN $3::uuid IS NOT NULL
+                                       THEN (SELECT dealer_id FROM customer WHERE id = $6::uuid) END),
+               $6,$7,$8,$9,$10,$11,$12,$13)`,
       [
         this.clock.now(),
         actor?.id ?? null,

@@ -43,6 +43,11 @@ export class AppConfig {
   sendgridBaseUrl: string | null;
   mailFrom: string;
   mailPollMs: number;
+  /** Issuer shown on the operator's invoices, and its qualified-invoice registration number. */
+  invoiceIssuerName: string;
+  invoiceRegistrationNumber: string | null;
+  /** The EC site where dealers buy licenses (offered in the license screen's dialog). */
+  ecSiteUrl: string;
   jobsEnabled: boolean;
   cron: { 'expiry-sweep': string; reminders: string; 'device-liveness': string };
   argon2MemoryKib: number;
@@ -137,6 +142,15 @@ export function loadConfig(env: Env): AppConfig {
   }
   c.mailFrom = str('MAIL_FROM', 'License Console <no-reply@license-console.example>');
   c.mailPollMs = int('MAIL_POLL_MS', 1000, 0, 3_600_000);
+
+  c.invoiceIssuerName = str('INVOICE_ISSUER_NAME', 'License Console Operator');
+  const regNo = str('INVOICE_REGISTRATION_NUMBER', prod ? '' : 'T1234567890123');
+  c.invoiceRegistrationNumber = regNo ? regNo : null;
+  if (regNo && !/^T[0-9]{13}$/.test(regNo)) {
+    problems.push(`INVOICE_REGISTRATION_NUMBER must be T followed by 13 digits (got "${regNo}")`);
+  }
+  c.ecSiteUrl = str('EC_SITE_URL', 'https://shop.license-console.example/licenses');
+  if (!/^https?:\/\//.test(c.ecSiteUrl)) problems.push('EC_SITE_URL must start with http:// or https://');
 
   c.jobsEnabled = bool('JOBS_ENABLED', true);
   c.cron = {

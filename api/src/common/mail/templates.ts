@@ -67,7 +67,8 @@ export class TemplateRenderer {
     if (!t) {
       t = this.hb.compile(fs.readFileSync(file, 'utf8'), {
         strict: false,
-        noEscape: file.includes('.text.'),
+        // Plain-text bodies are not HTML: no escaping (an initial password may contain &).
+        noEscape: path.basename(file).startsWith('text.'),
       });
       this.cache.set(file, t);
     }

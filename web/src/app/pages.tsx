@@ -1,0 +1,204 @@
+import type { ReactNode } from 'react';
+import type { Role } from '@lc/shared';
+import type { SvgIconComponent } from '@mui/icons-material';
+import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
+import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
+import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
+import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
+import BuildOutlined from '@mui/icons-material/BuildOutlined';
+import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
+import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
+import GroupOutlined from '@mui/icons-material/GroupOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
+import KeyOutlined from '@mui/icons-material/KeyOutlined';
+import MailOutlined from '@mui/icons-material/MailOutlined';
+import MessageOutlined from '@mui/icons-material/MessageOutlined';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
+import SellOutlined from '@mui/icons-material/SellOutlined';
+import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
+import VideocamOutlined from '@mui/icons-material/VideocamOutlined';
+import { AccountPage } from '../features/account/pages/AccountPage';
+import { DashboardPage } from '../features/dashboard/pages/DashboardPage';
+import { RequireDevSurface } from '../features/dev/components/RequireDevSurface';
+import { MailboxPage } from '../features/dev/pages/MailboxPage';
+import { JobRunsPage } from '../features/jobs/pages/JobRunsPage';
+import type { MessageKey } from './i18n/dictionaries';
+import { PlannedPage } from './components/PlannedPage';
+
+export interface AppPage {
+  path: string;
+  labelKey: MessageKey;
+  icon: SvgIconComponent;
+  /** Who may open the page. */
+  roles: readonly Role[];
+  /** Who sees it in the navigation; defaults to `roles`. */
+  navRoles?: readonly Role[];
+  /** Only where the server's dev surface is on. */
+  devOnly?: boolean;
+  element: ReactNode;
+}
+
+const ALL_ROLES: readonly Role[] = ['operator', 'dealer', 'customer', 'shared_user'];
+
+function planned(titleKey: MessageKey, descriptionKey: MessageKey): ReactNode {
+  return <PlannedPage titleKey={titleKey} descriptionKey={descriptionKey} />;
+}
+
+/**
+ * Every page of the shell, in navigation order; filtering by role gives each role's menu.
+ * Pages the API does not serve yet show what will appear there.
+ */
+export const APP_PAGES: readonly AppPage[] = [
+  {
+    path: '/dashboard',
+    labelKey: 'nav.dashboard',
+    icon: DashboardOutlined,
+    roles: ['operator', 'dealer'],
+    element: <DashboardPage />,
+  },
+  {
+    path: '/dealers',
+    labelKey: 'nav.dealers',
+    icon: StorefrontOutlined,
+    roles: ['operator'],
+    element: planned('nav.dealers', 'planned.dealers'),
+  },
+  {
+    path: '/skus',
+    labelKey: 'nav.skus',
+    icon: SellOutlined,
+    roles: ['operator'],
+    element: planned('nav.skus', 'planned.skus'),
+  },
+  {
+    path: '/jobs',
+    labelKey: 'nav.jobs',
+    icon: ScheduleOutlined,
+    roles: ['operator'],
+    element: <JobRunsPage />,
+  },
+  {
+    path: '/dev/mailbox',
+    labelKey: 'nav.mailbox',
+    icon: MailOutlined,
+    roles: ALL_ROLES,
+    navRoles: ['operator'],
+    devOnly: true,
+    element: (
+      <RequireDevSurface>
+        <MailboxPage />
+      </RequireDevSurface>
+    ),
+  },
+  {
+    path: '/audit-log',
+    labelKey: 'nav.auditLog',
+    icon: HistoryOutlined,
+    roles: ['operator'],
+    element: planned('nav.auditLog', 'planned.auditLog'),
+  },
+  {
+    path: '/customers',
+    labelKey: 'nav.customers',
+    icon: PeopleOutlined,
+    roles: ['dealer'],
+    element: planned('nav.customers', 'planned.customers'),
+  },
+  {
+    path: '/stock',
+    labelKey: 'nav.stock',
+    icon: Inventory2Outlined,
+    roles: ['dealer'],
+    element: planned('nav.stock', 'planned.stock'),
+  },
+  {
+    path: '/assignments',
+    labelKey: 'nav.assignments',
+    icon: AssignmentTurnedInOutlined,
+    roles: ['dealer'],
+    element: planned('nav.assignments', 'planned.assignments'),
+  },
+  {
+    path: '/orders',
+    labelKey: 'nav.orders',
+    icon: ReceiptLongOutlined,
+    roles: ['dealer'],
+    element: planned('nav.orders', 'planned.orders'),
+  },
+  {
+    path: '/renewals',
+    labelKey: 'nav.renewals',
+    icon: AutorenewOutlined,
+    roles: ['dealer'],
+    element: planned('nav.renewals', 'planned.renewals'),
+  },
+  {
+    path: '/maintenance',
+    labelKey: 'nav.maintenance',
+    icon: BuildOutlined,
+    roles: ['dealer'],
+    element: planned('nav.maintenance', 'planned.maintenance'),
+  },
+  {
+    path: '/members',
+    labelKey: 'nav.members',
+    icon: BadgeOutlined,
+    roles: ['dealer'],
+    element: planned('nav.members', 'planned.members'),
+  },
+  {
+    path: '/devices',
+    labelKey: 'nav.devices',
+    icon: VideocamOutlined,
+    roles: ['customer', 'shared_user'],
+    element: planned('nav.devices', 'planned.devices'),
+  },
+  {
+    path: '/licenses',
+    labelKey: 'nav.licenses',
+    icon: KeyOutlined,
+    roles: ['customer'],
+    element: planned('nav.licenses', 'planned.licenses'),
+  },
+  {
+    path: '/shared-users',
+    labelKey: 'nav.sharedUsers',
+    icon: GroupOutlined,
+    roles: ['customer'],
+    element: planned('nav.sharedUsers', 'planned.sharedUsers'),
+  },
+  {
+    path: '/events',
+    labelKey: 'nav.events',
+    icon: EventNoteOutlined,
+    roles: ['customer', 'shared_user'],
+    element: planned('nav.events', 'planned.events'),
+  },
+  {
+    path: '/messages',
+    labelKey: 'nav.messages',
+    icon: MessageOutlined,
+    roles: ['customer'],
+    element: planned('nav.messages', 'planned.messages'),
+  },
+  {
+    path: '/account',
+    labelKey: 'nav.account',
+    icon: AccountCircleOutlined,
+    roles: ['dealer', 'customer'],
+    element: <AccountPage />,
+  },
+];
+
+/** The pages a role sees in the navigation. */
+export function navPagesFor(role: Role, devSurface: boolean): AppPage[] {
+  return APP_PAGES.filter((p) => (p.navRoles ?? p.roles).includes(role) && (!p.devOnly || devSurface));
+}
+
+/** Where a role lands after signing in. */
+export function homePathFor(role: Role): string {
+  return APP_PAGES.find((p) => p.roles.includes(role) && !p.devOnly)?.path ?? '/account/password';
+}

@@ -1,0 +1,56 @@
+import { Link as RouterLink } from 'react-router-dom';
+import { Box, Button, Card, CardActions, CardContent, Typography } from '@mui/material';
+import LockReset from '@mui/icons-material/LockReset';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { useT } from '../../../app/i18n/useT';
+import { RoleChip } from '../../auth/components/RoleChip';
+import { CHANGE_PASSWORD_PATH } from '../../auth/components/RequireAuth';
+import { useCurrentUser } from '../../auth/hooks/useSession';
+
+export function AccountPage() {
+  const t = useT();
+  const user = useCurrentUser();
+  const facts: Array<[string, string]> = [
+    [t('account.name'), user.name],
+    [t('account.email'), user.email],
+    [t('account.language'), t(`language.${user.language}`)],
+    [t('account.timeZone'), user.timeZone],
+  ];
+  return (
+    <Box sx={{ maxWidth: 720 }}>
+      <PageHeader title={t('nav.account')} subtitle={t('account.subtitle')} />
+      <Card>
+        <CardContent>
+          <Box sx={{ mb: 2 }}>
+            <RoleChip role={user.role} memberRole={user.memberRole} />
+          </Box>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
+          >
+            {facts.map(([label, value]) => (
+              <Box key={label} sx={{ display: 'contents' }}>
+                <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
+                  {label}
+                </Typography>
+                <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
+                  {value}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        </CardContent>
+        <CardActions sx={{ px: 2, pb: 2 }}>
+          <Button
+            component={RouterLink}
+            to={CHANGE_PASSWORD_PATH}
+            startIcon={<LockReset />}
+            variant="outlined"
+          >
+            {t('password.title')}
+          </Button>
+        </CardActions>
+      </Card>
+    </Box>
+  );
+}

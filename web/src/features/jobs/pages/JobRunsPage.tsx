@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Box, Button, LinearProgress, MenuItem, Paper, TextField } from '@mui/material';
+import Refresh from '@mui/icons-material/Refresh';
+import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
+import { isJobName, JOB_NAMES, type JobName } from '@lc/shared';
+import { EmptyState } from '../../../app/components/EmptyState';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { useT } from '../../../app/i18n/useT';
+import { usePublicConfig } from '../../config/hooks/usePublicConfig';
+import { JobRunsTable } from '../components/JobRunsTable';
+import { RunJobButtons } from '../components/RunJobButtons';
+import { useJobRuns } from '../hooks/useJobRuns';
+
+export function JobRunsPage() {
+  const t = useT();
+  const config = usePublicConfig();
+  const [name, setName] = useState<JobName | ''>('');
+  const runs = useJobRuns(name || undefined);
+
+  return (
+    <Box>
+      <PageHeader
+        title={t('jobs.title')}
+        subtitle={t('jobs.subtitle')}
+        actions={
+          <Button startIcon={<Refresh />} onClick={() => void runs.refetch()} disabled={runs.isFetching}>
+            {t('common.refresh')}
+          </Button>
+        }
+      />
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+        <TextField
+          select
+          size="small"
+          label={t('jobs.filterLabel')}
+          value={name}
+          onChange={(e) => setName(isJobName(e.target.value) ? e.target.value : '')}
+          sx={{ minWidth: 220 }}
+        >
+          <MenuItem value="">{t('jobs.filterAll')}</MenuItem>
+          {JOB_NAMES.map((n) => (
+            <MenuItem key={n} value={n}>
+              {t(`jobs.name.${n}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        {config.data?.devSurface && <RunJobButtons />}
+      </Box>
+      <Box sx={{ height: 4, mb: 1 }}>{runs.isFetching && !runs.isPending && <LinearProgress />}</Box>
+      <Paper variant="outlined">
+        {runs.isPending ? (
+          <Box sx={{ p: 2 }}>
+            <LoadingRows rows={6} />
+          </Box>
+        ) : runs.isError ? (
+          <Box sx={{ p: 2 }}>
+            <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
+          </Box>
+        ) : runs.data.length === 0 ? (
+          <EmptyState
+            icon={<ScheduleOutlined fontSize="inherit" />}
+            title={t('common.nothingHereYet')}
+            description={t('jobs.empty')}
+          />
+        ) : (
+          <JobRunsTable runs={runs.data} />
+        )}
+      </Paper>
+    </Box>
+  );
+}
