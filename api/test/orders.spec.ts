@@ -492,3 +492,56 @@ describe('GET /api/orders', () => {
     ).toMatch(/^status: /);
   });
 });
+
+describe('odd input', () => {
+  it('never produces a 500 on the licenses and billing routes', async () => {
+    const m = await makeDealerAndCustomer(t);
+    const sku = await createSku(t);
+    const tok = await token(m.ownerEmail);
+    const uuid = '00000000-0000-0000-0000-000000000000';
+    const cases: Array<[string, string, unknown?, string?]> = [
+      ['post', '/api/orders', { lines: 'all' }],
+      ['post', '/api/orders', { lines: [{ skuCode: 5, quantity: '1' }] }],
+      ['post', '/api/orders', { lines: [null] }],
+      [
+        'post',
+        '/api/orders',
+        { lines: Array.from({ length: 51 }, () => ({ skuCode: sku.code, quantity: 1 })) },
+      ],
+      ['post', '/api/orders', { lines: [{ skuCode: sku.code, quantity: 1 }], extra: true }],
+      ['post', '/api/orders', [1, 2, 3]],
+      ['post', `/api/orders/${uuid}/pay`, { amount: 'all' }],
+      ['post', `/api/orders/${uuid}/pay`, { amount: 1e13 }],
+      ['post', `/api/orders/${uuid}/invoice`, { dueAt: '2027-02-30T00:00:00Z' }],
+      ['get', '/api/orders?page=0'],
+      ['get', '/api/orders?page=abc&pageSize=-1'],
+      ['get', '/api/invoices?from=2027-13-01'],
+      ['get', '/api/invoices?to=2027-01-31T25:00Z'],
+      ['get', '/api/invoices?status=lost'],
+      ['get', `/api/invoices/${uuid}`],
+      ['get', '/api/invoices/nope/print'],
+      ['get', '/api/assignments?customerId=x'],
+      ['get', '/api/assignments?from=yesterday'],
+      ['get', '/api/assignments/export.csv?to=2027-00-10'],
+      ['post', '/api/assignments/preview', { customerId: uuid, skuCode: 'x'.repeat(41), quantity: 1 }],
+      ['post', '/api/assignments', { customerId: uuid.toUpperCase(), skuCode: sku.code, quantity: 1 }],
+      ['post', '/api/assignments', 'not json', 'text/plain'],
+      ['get', '/api/renewals'],
+      ['get', '/api/renewals?withinDays=30&withinDays=60'],
+      ['post', '/api/renewals/order-shortfall', { withinDays: '30' }],
+      ['patch', `/api/skus/${encodeURIComponent('../x')}`, { prices: { primary: -1 } }],
+      ['put', '/api/dealers/me/ec-site/dismissed', {}],
+      ['put', '/api/dealers/me/invoice-registration', { registrationNumber: 42 }],
+      ['post', `/api/ec/webhook/${'x'.repeat(300)}`, { shopOrderId: 'a' }],
+      ['post', '/api/ec/webhook/%E0%A4%A', { shopOrderId: 'a' }],
+    ];
+    for (const [method, url, body, type] of cases) {
+      let req = t.http[method as 'get' | 'post' | 'put' | 'patch'](url).set(bearer(tok));
+      if (type) req = req.set('Content-Type', type);
+      const r = body === undefined ? await req : await req.send(body as object);
+      expect([method, url, r.status >= 400 && r.status < 500]).toEqual([method, url, true]);
+      expect([url, r.headers['content-type']]).toEqual([url, expect.stringMatching(/^application\/json/)]);
+      expect([url, typeof r.body.code]).toEqual([url, 'number']);
+    }
+  });
+});

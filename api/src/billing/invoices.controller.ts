@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
@@ -75,11 +75,18 @@ export class InvoicesController {
 
   @Allow('dealer', 'operator')
   @Get('invoices/:id/print')
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'A printable HTML invoice (?lang=ja|en)' })
-  print(@CurrentUser() user: AuthUser, @Param('id', InvoiceId) id: string, @Query() q: PrintQueryDto) {
-    return this.invoices.print(user, id, q.lang ?? 'ja');
+  async print(
+    @CurrentUser() user: AuthUser,
+    @Param('id', InvoiceId) id: string,
+    @Query() q: PrintQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const html = await this.invoices.print(user, id, q.lang ?? 'ja');
+    // Set only on success, so errors keep their JSON content type.
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    return html;
   }
 
   @Allow('dealer')

@@ -35,9 +35,7 @@ export class RenewalsController {
 
   @Allow('dealer')
   @Get('dashboard')
-  @ApiOkResponse({
-    description: 'Stock, licenses ending per month, recent assignments, open orders, invoices',
-  })
+  @ApiOkResponse({ type: DashboardDto })
   getDashboard(@CurrentUser() user: AuthUser) {
     return this.dashboard.get(user.dealerId!);
   }

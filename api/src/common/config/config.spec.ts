@@ -33,6 +33,8 @@ describe('loadConfig', () => {
     [{ JOB_REMINDERS_CRON: 'often' }, 'JOB_REMINDERS_CRON'],
     [{ IDLE_TIMEOUT_MINUTES: '0' }, 'IDLE_TIMEOUT_MINUTES'],
     [{ OPERATOR_EMAIL: 'not-an-email' }, 'OPERATOR_EMAIL'],
+    [{ INVOICE_REGISTRATION_NUMBER: '1234567890123' }, 'INVOICE_REGISTRATION_NUMBER'],
+    [{ EC_SITE_URL: 'shop.example' }, 'EC_SITE_URL'],
   ])('names the variable in %j', (env, name) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
