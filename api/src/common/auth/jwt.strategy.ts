@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { KeyObject } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { ErrorCode, type MemberRole, type Role } from '@lc/shared';
 import { AppError } from '../errors/app-error.js';
@@ -35,9 +36,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: true,
       algorithms: ['HS256'],
-      secretOrKeyProvider: (_req: unknown, _raw: unknown, done: (e: Error | null, k?: string) => void) =>
-        keys.secret().then(
-          (k) => done(null, k),
+      // jsonwebtoken takes a KeyObject at run time (the typings say string | Buffer); with a string it
+      // first tries, and fails, to parse a public key on every request.
+      secretOrKeyProvider: (
+        _req: unknown,
+        _raw: unknown,
+        done: (e: Error | null, k?: string | Buffer) => void,
+      ) =>
+        keys.verifyKey().then(
+          (k: KeyObject) => done(null, k as unknown as Buffer),
           (e: Error) => done(e),
         ),
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config.js';
 
@@ -7,6 +7,13 @@ import { AppConfig } from '../config/config.js';
 @Injectable()
 export class TokenKeys {
   private cached: Promise<string> | null = null;
+  private key: Promise<KeyObject> | null = null;
+
+  /** The secret as a KeyObject, so verifying a token does not derive a key from the string every time. */
+  verifyKey(): Promise<KeyObject> {
+    this.key ??= this.secret().then((s) => createSecretKey(Buffer.from(s, 'utf8')));
+    return this.key;
+  }
 
   constructor(
     private readonly config: AppConfig,
