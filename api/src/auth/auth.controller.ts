@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@lc/shared';
-import { Allow, ClientIp, CurrentUser, Public, UserAgent, type AuthUser } from '../common/auth/decorators.js';
+import {
+  Allow,
+  AllowDuringPasswordChange,
+  ClientIp,
+  CurrentUser,
+  Public,
+  UserAgent,
+  type AuthUser,
+} from '../common/auth/decorators.js';
 import { AppConfig } from '../common/config/config.js';
 import { AuthService } from './auth.service.js';
 import {
@@ -46,6 +54,7 @@ export class AuthController {
   }
 
   @Allow(...ROLES)
+  @AllowDuringPasswordChange()
   @ApiBearerAuth()
   @Get('auth/me')
   @ApiOkResponse({ type: SessionUserDto })
@@ -54,6 +63,7 @@ export class AuthController {
   }
 
   @Allow(...ROLES)
+  @AllowDuringPasswordChange()
   @ApiBearerAuth()
   @Patch('auth/me')
   @ApiOkResponse({ type: SessionUserDto })
@@ -62,6 +72,7 @@ export class AuthController {
   }
 
   @Allow(...ROLES)
+  @AllowDuringPasswordChange()
   @ApiBearerAuth()
   @Post('auth/change-password')
   @HttpCode(204)

@@ -4,7 +4,14 @@ import { AuthGuard as PassportGuard } from '@nestjs/passport';
 import { ErrorCode } from '@lc/shared';
 import { AppConfig } from '../config/config.js';
 import { AppError } from '../errors/app-error.js';
-import { ALLOW_KEY, DEV_ONLY_KEY, PUBLIC_KEY, type AuthUser, type Caller } from './decorators.js';
+import {
+  ALLOW_KEY,
+  DEV_ONLY_KEY,
+  DURING_PASSWORD_CHANGE_KEY,
+  PUBLIC_KEY,
+  type AuthUser,
+  type Caller,
+} from './decorators.js';
 
 const JwtGuard = PassportGuard('jwt');
 
@@ -41,6 +48,16 @@ export class GlobalAuthGuard implements CanActivate {
     await (this.jwt.canActivate(ctx) as Promise<boolean>);
     const user = ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
     if (!allowed.includes(user.role)) throw AppError.forbidden(`This route is not for the ${user.role} role`);
+    if (
+      user.mustChangePassword &&
+      !user.actingUserId &&
+      !this.reflector.getAllAndOverride<boolean>(DURING_PASSWORD_CHANGE_KEY, targets)
+    ) {
+      throw AppError.forbidden(
+        'password: change the initial password before doing anything else',
+        ErrorCode.PASSWORD_CHANGE_REQUIRED,
+      );
+    }
     return true;
   }
 }

@@ -4,6 +4,7 @@ import type { MemberRole, Role } from '@lc/shared';
 export const PUBLIC_KEY = 'lc:public';
 export const ALLOW_KEY = 'lc:allow';
 export const DEV_ONLY_KEY = 'lc:dev-only';
+export const DURING_PASSWORD_CHANGE_KEY = 'lc:during-password-change';
 
 /** Who may call a route: user roles, or `device` for device credentials. */
 export type Caller = Role | 'device';
@@ -12,6 +13,8 @@ export type Caller = Role | 'device';
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Only these callers may call this route (checked by the global guard). */
 export const Allow = (...callers: Caller[]) => SetMetadata(ALLOW_KEY, callers);
+/** The route stays open while the user must still change an initial password (me, change password). */
+export const AllowDuringPasswordChange = () => SetMetadata(DURING_PASSWORD_CHANGE_KEY, true);
 /** The route exists only outside production (404 there). */
 export const DevOnly = () => SetMetadata(DEV_ONLY_KEY, true);
 
@@ -25,6 +28,8 @@ export interface AuthUser {
   memberRole: MemberRole | null;
   /** In a proxy session: the dealer member really acting. */
   actingUserId: string | null;
+  /** An e-mailed initial password must be changed before anything else (SPEC §5). */
+  mustChangePassword?: boolean;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

@@ -54,7 +54,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (claims.exp * 1000 <= this.clock.now().getTime()) {
       throw AppError.unauthorized(ErrorCode.ACCESS_TOKEN_EXPIRED, 'Access token expired; refresh it');
     }
-    await this.sessions.touch(claims.sid);
+    const { mustChangePassword } = await this.sessions.touch(claims.sid);
     return {
       id: claims.sub,
       role: claims.role,
@@ -63,6 +63,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       customerId: claims.cus,
       memberRole: claims.mrl,
       actingUserId: claims.act,
+      mustChangePassword,
     };
   }
 }

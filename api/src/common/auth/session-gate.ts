@@ -16,17 +16,19 @@ export class SessionGate {
   ) {}
 
   /** One UPDATE on the happy path; on refusal a second query tells why. */
-  async touch(sessionId: string): Promise<void> {
+  async touch(sessionId: string): Promise<{ mustChangePassword: boolean }> {
     const now = this.clock.now();
     const idleSince = new Date(now.getTime() - this.config.idleTimeoutMinutes * 60_000);
-    const ok = await rows(
+    const ok = await rows<{ must_change_password: boolean }>(
       this.ds.manager,
-      `UPDATE auth_session SET last_active_at = $2
-        WHERE id = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_active_at > $3
-        RETURNING id`,
+      `UPDATE auth_session s SET last_active_at = $2
+         FROM app_user u
+        WHERE s.id = $1 AND u.id = s.user_id
+          AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_active_at > $3
+        RETURNING u.must_change_password`,
       [sessionId, now, idleSince],
     );
-    if (ok.length) return;
+    if (ok.length) return { mustChangePassword: ok[0].must_change_password };
     const [s] = await rows<{
       revoked_at: Date | null;
       expires_at: Date;
