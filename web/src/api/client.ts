@@ -35,6 +35,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Send no token and never try a refresh (login, refresh, public endpoints). */
   anonymous?: boolean;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 let refreshing: Promise<boolean> | null = null;
@@ -98,7 +100,7 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
 }
 
 async function send(url: string, opts: RequestOptions, tokens: Tokens | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (tokens && !opts.anonymous) headers.Authorization = `Bearer ${tokens.accessToken}`;
   try {
@@ -119,6 +121,14 @@ async function send(url: string, opts: RequestOptions, tokens: Tokens | null): P
  * that fails the session ends (listeners registered with `onSessionEnded` are told why).
  */
 export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await apiResponse(path, opts);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Like `apiRequest` but hands back the successful response (for CSV downloads and printable pages). */
+export async function apiResponse(path: string, opts: RequestOptions = {}): Promise<Response> {
   const url = buildUrl(path, opts.query);
   const tokens = opts.anonymous ? null : readTokens();
   let res = await send(url, opts, tokens);
@@ -134,7 +144,5 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
     }
   }
   if (!res.ok) throw await ApiError.fromResponse(res);
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return res;
 }

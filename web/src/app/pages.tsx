@@ -16,12 +16,27 @@ import MailOutlined from '@mui/icons-material/MailOutlined';
 import MessageOutlined from '@mui/icons-material/MessageOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import ReceiptOutlined from '@mui/icons-material/ReceiptOutlined';
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
 import SellOutlined from '@mui/icons-material/SellOutlined';
 import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
 import VideocamOutlined from '@mui/icons-material/VideocamOutlined';
 import { AccountPage } from '../features/account/pages/AccountPage';
+import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
+import { MembersPage } from '../features/members/pages/MembersPage';
+import { MessagesPage } from '../features/messages/pages/MessagesPage';
+import { CustomerDetailPage } from '../features/customers/pages/CustomerDetailPage';
+import { CustomersPage } from '../features/customers/pages/CustomersPage';
 import { DashboardPage } from '../features/dashboard/pages/DashboardPage';
+import { InvoicesPage } from '../features/billing/pages/InvoicesPage';
+import { OrdersPage } from '../features/billing/pages/OrdersPage';
+import { AssignmentsPage } from '../features/licenses/pages/AssignmentsPage';
+import { AssignmentWizardPage } from '../features/licenses/pages/AssignmentWizardPage';
+import { CustomerLicensesPage } from '../features/licenses/pages/CustomerLicensesPage';
+import { RenewalsPage } from '../features/licenses/pages/RenewalsPage';
+import { SkusPage } from '../features/licenses/pages/SkusPage';
+import { StockPage } from '../features/licenses/pages/StockPage';
+import { DealersPage } from '../features/dealers/pages/DealersPage';
 import { RequireDevSurface } from '../features/dev/components/RequireDevSurface';
 import { MailboxPage } from '../features/dev/pages/MailboxPage';
 import { JobRunsPage } from '../features/jobs/pages/JobRunsPage';
@@ -64,14 +79,14 @@ export const APP_PAGES: readonly AppPage[] = [
     labelKey: 'nav.dealers',
     icon: StorefrontOutlined,
     roles: ['operator'],
-    element: planned('nav.dealers', 'planned.dealers'),
+    element: <DealersPage />,
   },
   {
     path: '/skus',
     labelKey: 'nav.skus',
     icon: SellOutlined,
     roles: ['operator'],
-    element: planned('nav.skus', 'planned.skus'),
+    element: <SkusPage />,
   },
   {
     path: '/jobs',
@@ -97,43 +112,66 @@ export const APP_PAGES: readonly AppPage[] = [
     path: '/audit-log',
     labelKey: 'nav.auditLog',
     icon: HistoryOutlined,
-    roles: ['operator'],
-    element: planned('nav.auditLog', 'planned.auditLog'),
+    roles: ['operator', 'dealer'],
+    element: <AuditLogPage />,
   },
   {
     path: '/customers',
     labelKey: 'nav.customers',
     icon: PeopleOutlined,
     roles: ['dealer'],
-    element: planned('nav.customers', 'planned.customers'),
+    element: <CustomersPage />,
+  },
+  {
+    path: '/customers/:id',
+    labelKey: 'nav.customers',
+    icon: PeopleOutlined,
+    roles: ['dealer'],
+    navRoles: [],
+    element: <CustomerDetailPage />,
   },
   {
     path: '/stock',
     labelKey: 'nav.stock',
     icon: Inventory2Outlined,
     roles: ['dealer'],
-    element: planned('nav.stock', 'planned.stock'),
+    element: <StockPage />,
   },
   {
     path: '/assignments',
     labelKey: 'nav.assignments',
     icon: AssignmentTurnedInOutlined,
     roles: ['dealer'],
-    element: planned('nav.assignments', 'planned.assignments'),
+    element: <AssignmentsPage />,
+  },
+  {
+    path: '/assignments/new',
+    labelKey: 'nav.assignments',
+    icon: AssignmentTurnedInOutlined,
+    roles: ['dealer'],
+    navRoles: [],
+    element: <AssignmentWizardPage />,
   },
   {
     path: '/orders',
     labelKey: 'nav.orders',
     icon: ReceiptLongOutlined,
-    roles: ['dealer'],
-    element: planned('nav.orders', 'planned.orders'),
+    roles: ['operator', 'dealer'],
+    element: <OrdersPage />,
+  },
+  {
+    path: '/invoices',
+    labelKey: 'nav.invoices',
+    icon: ReceiptOutlined,
+    roles: ['operator', 'dealer'],
+    element: <InvoicesPage />,
   },
   {
     path: '/renewals',
     labelKey: 'nav.renewals',
     icon: AutorenewOutlined,
     roles: ['dealer'],
-    element: planned('nav.renewals', 'planned.renewals'),
+    element: <RenewalsPage />,
   },
   {
     path: '/maintenance',
@@ -147,7 +185,15 @@ export const APP_PAGES: readonly AppPage[] = [
     labelKey: 'nav.members',
     icon: BadgeOutlined,
     roles: ['dealer'],
-    element: planned('nav.members', 'planned.members'),
+    element: <MembersPage />,
+  },
+  {
+    path: '/secondary-dealers',
+    labelKey: 'nav.dealers',
+    icon: StorefrontOutlined,
+    roles: ['dealer'],
+    navRoles: [],
+    element: <DealersPage />,
   },
   {
     path: '/devices',
@@ -161,7 +207,7 @@ export const APP_PAGES: readonly AppPage[] = [
     labelKey: 'nav.licenses',
     icon: KeyOutlined,
     roles: ['customer'],
-    element: planned('nav.licenses', 'planned.licenses'),
+    element: <CustomerLicensesPage />,
   },
   {
     path: '/shared-users',
@@ -182,7 +228,7 @@ export const APP_PAGES: readonly AppPage[] = [
     labelKey: 'nav.messages',
     icon: MessageOutlined,
     roles: ['customer'],
-    element: planned('nav.messages', 'planned.messages'),
+    element: <MessagesPage />,
   },
   {
     path: '/account',

@@ -1,5 +1,10 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router-dom';
+import { AcceptInvitationPage } from '../features/auth/pages/AcceptInvitationPage';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage';
+import { ConfirmEmailPage } from '../features/auth/pages/ConfirmEmailPage';
+import { ForgotPasswordPage } from '../features/auth/pages/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/auth/pages/ResetPasswordPage';
+import { SetPasswordPage } from '../features/auth/pages/SetPasswordPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { RequireRole } from '../features/auth/components/RequireRole';
@@ -28,6 +33,11 @@ export function createAppRouter() {
       element: <SessionRoot />,
       children: [
         { path: '/login', element: <LoginPage /> },
+        { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+        { path: '/forgot-password', element: <ForgotPasswordPage /> },
+        { path: '/reset-password', element: <ResetPasswordPage /> },
+        { path: '/set-password', element: <SetPasswordPage /> },
+        { path: '/confirm-email', element: <ConfirmEmailPage /> },
         {
           element: (
             <RequireAuth>

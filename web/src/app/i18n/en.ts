@@ -1,3 +1,14 @@
+import { billingMessages } from '../../features/billing/messages';
+import { licensesMessages } from '../../features/licenses/messages';
+import { authFlowMessages } from '../../features/auth/messages';
+import { accountMessages } from '../../features/account/messages';
+import { auditMessages } from '../../features/audit/messages';
+import { customersMessages } from '../../features/customers/messages';
+import { dealersMessages } from '../../features/dealers/messages';
+import { membersMessages } from '../../features/members/messages';
+import { portalMessagesMessages } from '../../features/messages/messages';
+import { proxyMessages } from '../../features/proxy/messages';
+
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
   'app.productName': 'License Console',
@@ -24,6 +35,7 @@ export const en = {
   'nav.stock': 'Stock',
   'nav.assignments': 'Assignments',
   'nav.orders': 'Orders',
+  'nav.invoices': 'Invoices',
   'nav.renewals': 'Renewals',
   'nav.maintenance': 'Maintenance',
   'nav.members': 'Members',
@@ -185,4 +197,14 @@ export const en = {
   'error.notForYourRoleHint': 'Use the navigation to find the pages for your account.',
   'error.pageNotFound': 'Page not found',
   'error.pageNotFoundHint': 'The address may be mistyped, or the page has moved.',
+  ...authFlowMessages.en,
+  ...dealersMessages.en,
+  ...customersMessages.en,
+  ...proxyMessages.en,
+  ...auditMessages.en,
+  ...membersMessages.en,
+  ...portalMessagesMessages.en,
+  ...accountMessages.en,
+  ...billingMessages.en,
+  ...licensesMessages.en,
 } satisfies Record<string, string>;

@@ -1,3 +1,13 @@
+import { billingMessages } from '../../features/billing/messages';
+import { licensesMessages } from '../../features/licenses/messages';
+import { authFlowMessages } from '../../features/auth/messages';
+import { accountMessages } from '../../features/account/messages';
+import { auditMessages } from '../../features/audit/messages';
+import { customersMessages } from '../../features/customers/messages';
+import { dealersMessages } from '../../features/dealers/messages';
+import { membersMessages } from '../../features/members/messages';
+import { portalMessagesMessages } from '../../features/messages/messages';
+import { proxyMessages } from '../../features/proxy/messages';
 import type { MessageKey } from './dictionaries';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
@@ -26,6 +36,7 @@ export const ja: Record<MessageKey, string> = {
   'nav.stock': '在庫',
   'nav.assignments': '割り当て',
   'nav.orders': '注文',
+  'nav.invoices': '請求書',
   'nav.renewals': '更新',
   'nav.maintenance': '保守',
   'nav.members': 'メンバー',
@@ -183,4 +194,14 @@ export const ja: Record<MessageKey, string> = {
   'error.notForYourRoleHint': 'メニューから、ご利用のアカウント向けのページを開いてください。',
   'error.pageNotFound': 'ページが見つかりません',
   'error.pageNotFoundHint': 'アドレスが間違っているか、ページが移動した可能性があります。',
+  ...authFlowMessages.ja,
+  ...dealersMessages.ja,
+  ...customersMessages.ja,
+  ...proxyMessages.ja,
+  ...auditMessages.ja,
+  ...membersMessages.ja,
+  ...portalMessagesMessages.ja,
+  ...accountMessages.ja,
+  ...billingMessages.ja,
+  ...licensesMessages.ja,
 };

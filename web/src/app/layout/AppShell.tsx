@@ -5,7 +5,9 @@ import { useTheme } from '@mui/material/styles';
 import MenuIcon from '@mui/icons-material/Menu';
 import { useCurrentUser } from '../../features/auth/hooks/useSession';
 import { usePublicConfig } from '../../features/config/hooks/usePublicConfig';
+import { HandoverDialog } from '../../features/customers/components/HandoverDialog';
 import { DevClockChip } from '../../features/dev/components/DevClockChip';
+import { ProxyBanner } from '../../features/proxy/components/ProxyBanner';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { navPagesFor } from '../pages';
@@ -48,7 +50,9 @@ export function AppShell() {
       <NavDrawer pages={pages} temporary={small} open={drawerOpen} onClose={() => setDrawerOpen(false)} />
       <Box component="main" sx={{ flex: 1, minWidth: 0, p: { xs: 2, md: 3 } }}>
         <Toolbar />
+        <ProxyBanner />
         <Outlet />
+        <HandoverDialog />
       </Box>
     </Box>
   );

@@ -17,6 +17,7 @@ import Translate from '@mui/icons-material/Translate';
 import { RoleChip } from '../../features/auth/components/RoleChip';
 import { CHANGE_PASSWORD_PATH } from '../../features/auth/components/RequireAuth';
 import { useCurrentUser, useSession } from '../../features/auth/hooks/useSession';
+import { useExitProxySession } from '../../features/proxy/hooks/useExitProxySession';
 import { useLang } from '../i18n/useLang';
 import { useSwitchLanguage } from '../i18n/useSwitchLanguage';
 import { useT } from '../i18n/useT';
@@ -31,6 +32,7 @@ export function UserMenu() {
   const t = useT();
   const user = useCurrentUser();
   const { signOut } = useSession();
+  const exitProxy = useExitProxySession();
   const { lang } = useLang();
   const switchLanguage = useSwitchLanguage();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -92,7 +94,8 @@ export function UserMenu() {
           data-testid="logout"
           onClick={() => {
             close();
-            void signOut();
+            // In a proxy session: end it and restore the dealer first, so that no token is left behind.
+            void (user.proxy ? exitProxy('exited').then(() => signOut()) : signOut());
           }}
         >
           <ListItemIcon>

@@ -6,6 +6,8 @@ import { useT } from '../../../app/i18n/useT';
 import { RoleChip } from '../../auth/components/RoleChip';
 import { CHANGE_PASSWORD_PATH } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useSession';
+import { ChangeEmailCard } from '../components/ChangeEmailCard';
+import { DealerProfileCard } from '../components/DealerProfileCard';
 
 export function AccountPage() {
   const t = useT();
@@ -51,6 +53,8 @@ export function AccountPage() {
           </Button>
         </CardActions>
       </Card>
+      {user.role === 'dealer' && <DealerProfileCard />}
+      {user.role === 'customer' && !user.proxy && <ChangeEmailCard />}
     </Box>
   );
 }

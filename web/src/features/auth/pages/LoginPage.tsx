@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams, type Location } from 'react-router-dom';
-import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
+import {
+  Link as RouterLink,
+  Navigate,
+  useLocation,
+  useNavigate,
+  useSearchParams,
+  type Location,
+} from 'react-router-dom';
+import { Alert, Box, Button, Card, CardContent, Link, Stack, TextField, Typography } from '@mui/material';
 import { LanguageSwitch } from '../../../app/i18n/LanguageSwitch';
 import { useT } from '../../../app/i18n/useT';
 import { usePublicConfig } from '../../config/hooks/usePublicConfig';
@@ -88,6 +95,11 @@ export function LoginPage() {
           <Box component="form" noValidate onSubmit={onSubmit} aria-label={t('login.title')}>
             <Stack spacing={2}>
               {!loginMutation.isError && <SignedOutNotice reason={params.get('reason')} />}
+              {!loginMutation.isError && params.get('done') === 'password-set' && (
+                <Alert severity="success" role="status" data-testid="password-set-notice">
+                  {t('authFlow.done.passwordSet')}
+                </Alert>
+              )}
               {loginMutation.isError && <LoginErrorAlert error={loginMutation.error} />}
               <TextField
                 name="login"
@@ -109,6 +121,9 @@ export function LoginPage() {
                 fullWidth
               />
               <PasswordPolicyHint />
+              <Link component={RouterLink} to="/forgot-password" variant="body2">
+                {t('authFlow.forgotLink')}
+              </Link>
               <Button
                 type="submit"
                 variant="contained"

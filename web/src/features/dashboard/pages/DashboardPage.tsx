@@ -3,10 +3,19 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { useT } from '../../../app/i18n/useT';
 import { RoleChip } from '../../auth/components/RoleChip';
 import { useCurrentUser } from '../../auth/hooks/useSession';
+import { DealerDashboard } from '../../licenses/components/DealerDashboard';
 
 export function DashboardPage() {
   const t = useT();
   const user = useCurrentUser();
+  if (user.role === 'dealer') {
+    return (
+      <Box>
+        <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.welcome', { name: user.name })} />
+        <DealerDashboard />
+      </Box>
+    );
+  }
   return (
     <Box sx={{ maxWidth: 720 }}>
       <PageHeader title={t('nav.dashboard')} />

@@ -1,0 +1,209 @@
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardActions,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import Edit from '@mui/icons-material/Edit';
+import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
+import { DEALER_PROFILE_FIELDS, type DealerProfileField, type DealerView } from '@lc/shared';
+import { errorField } from '../../../api/fieldError';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { useT } from '../../../app/i18n/useT';
+import { useMyDealer, useUpdateMyDealer } from '../hooks/useMyDealer';
+
+type Draft = Record<DealerProfileField, string>;
+
+function draftOf(d: DealerView): Draft {
+  const out = {} as Draft;
+  for (const f of DEALER_PROFILE_FIELDS) out[f] = d[f] ?? '';
+  return out;
+}
+
+/** The dealer's profile; editing goes through a before/after confirmation (seed 004). */
+export function DealerProfileCard() {
+  const t = useT();
+  const dealer = useMyDealer();
+  const update = useUpdateMyDealer();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const label = (f: DealerProfileField) => t(`account.profile.${f}`);
+
+  if (dealer.isPending) return <LoadingRows rows={5} />;
+  if (dealer.isError) return <ErrorState error={dealer.error} onRetry={() => void dealer.refetch()} />;
+  const d = dealer.data;
+  const current = draftOf(d);
+  const changed = draft ? DEALER_PROFILE_FIELDS.filter((f) => draft[f].trim() !== current[f]) : [];
+  const badField = update.isError ? errorField(update.error) : undefined;
+
+  const close = () => {
+    setDraft(null);
+    setConfirming(false);
+    update.reset();
+  };
+  const save = () => {
+    if (!draft) return;
+    const body: Partial<DealerView> = {};
+    for (const f of changed) {
+      const v = draft[f].trim();
+      (body as Record<string, string | null>)[f] = v === '' ? null : v;
+    }
+    update.mutate(body, {
+      onSuccess: () => {
+        close();
+        setSaved(true);
+      },
+      onError: () => setConfirming(false),
+    });
+  };
+
+  return (
+    <Card sx={{ mt: 3 }}>
+      <CardContent>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+          {t('account.profile.title')}
+        </Typography>
+        {saved && (
+          <Alert severity="success" role="status" onClose={() => setSaved(false)} sx={{ mb: 2 }}>
+            {t('account.profile.saved')}
+          </Alert>
+        )}
+        <Box
+          component="dl"
+          sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
+        >
+          {(
+            [
+              [t('account.profile.loginId'), d.loginId],
+              [t('account.profile.tier'), t(`dealers.tier.${d.tier}`)],
+              ...DEALER_PROFILE_FIELDS.map((f) => [label(f), current[f] || t('account.profile.empty')]),
+            ] as Array<[string, string]>
+          ).map(([k, v]) => (
+            <Box key={k} sx={{ display: 'contents' }}>
+              <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
+                {k}
+              </Typography>
+              <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
+                {v}
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+      </CardContent>
+      <CardActions sx={{ px: 2, pb: 2 }}>
+        <Button variant="outlined" startIcon={<Edit />} onClick={() => setDraft(current)}>
+          {t('account.profile.edit')}
+        </Button>
+        {d.tier === 'primary' && (
+          <Button component={RouterLink} to="/secondary-dealers" startIcon={<StorefrontOutlined />}>
+            {t('account.profile.secondaryDealers')}
+          </Button>
+        )}
+      </CardActions>
+      <Dialog open={draft !== null} onClose={close} fullWidth maxWidth="sm" aria-labelledby="profile-title">
+        <DialogTitle id="profile-title">
+          {confirming ? t('account.profile.confirmTitle') : t('account.profile.edit')}
+        </DialogTitle>
+        <DialogContent>
+          {update.isError && !badField && (
+            <Alert severity="error" sx={{ mb: 2 }}>
+              {apiErrorMessage(t, update.error)}
+            </Alert>
+          )}
+          {draft && !confirming && (
+            <Stack spacing={2} sx={{ pt: 1 }}>
+              {DEALER_PROFILE_FIELDS.map((f) => (
+                <TextField
+                  key={f}
+                  name={f}
+                  label={label(f)}
+                  value={draft[f]}
+                  onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+                  required={f === 'companyName' || f === 'phone' || f === 'notificationEmail'}
+                  multiline={f === 'address'}
+                  error={badField === f}
+                  helperText={badField === f ? apiErrorMessage(t, update.error) : undefined}
+                />
+              ))}
+            </Stack>
+          )}
+          {draft && confirming && (
+            <>
+              <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
+                {t('account.profile.confirmIntro')}
+              </Typography>
+              <Table size="small" data-testid="profile-diff">
+                <TableHead>
+                  <TableRow>
+                    <TableCell />
+                    <TableCell>{t('account.profile.before')}</TableCell>
+                    <TableCell>{t('account.profile.after')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {changed.map((f) => (
+                    <TableRow key={f}>
+                      <TableCell>{label(f)}</TableCell>
+                      <TableCell>{current[f] || t('account.profile.empty')}</TableCell>
+                      <TableCell sx={{ fontWeight: 600 }}>
+                        {draft[f].trim() || t('account.profile.empty')}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          )}
+          {draft && !confirming && changed.length === 0 && (
+            <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>
+              {t('account.profile.noChanges')}
+            </Typography>
+          )}
+        </DialogContent>
+        <DialogActions>
+          {confirming ? (
+            <>
+              <Button onClick={() => setConfirming(false)}>{t('account.profile.back')}</Button>
+              <Button variant="contained" onClick={save} loading={update.isPending}>
+                {t('account.profile.save')}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button onClick={close}>{t('account.profile.cancel')}</Button>
+              <Button
+                variant="contained"
+                disabled={changed.length === 0}
+                onClick={() => {
+                  update.reset();
+                  setConfirming(true);
+                }}
+              >
+                {t('account.profile.next')}
+              </Button>
+            </>
+          )}
+        </DialogActions>
+      </Dialog>
+    </Card>
+  );
+}

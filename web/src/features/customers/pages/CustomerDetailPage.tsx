@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { Link as RouterLink, useLocation, useParams } from 'react-router-dom';
+import { Alert, Box, Button, Card, CardContent, Paper, Tab, Tabs, Typography } from '@mui/material';
+import ArrowBack from '@mui/icons-material/ArrowBack';
+import Edit from '@mui/icons-material/Edit';
+import SupervisorAccountOutlined from '@mui/icons-material/SupervisorAccountOutlined';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
+import { useT } from '../../../app/i18n/useT';
+import { AuditLog } from '../../audit/components/AuditLog';
+import { CustomerLicensesTable } from '../../licenses/components/CustomerLicensesTable';
+import { OpenProxyDialog } from '../../proxy/components/OpenProxyDialog';
+import type { ProxyEndReason } from '../../proxy/hooks/useExitProxySession';
+import { EditCustomerEmailDialog } from '../components/EditCustomerEmailDialog';
+import { useCustomer } from '../hooks/useCustomer';
+
+type TabName = 'overview' | 'licenses' | 'audit';
+
+export function CustomerDetailPage() {
+  const t = useT();
+  const fmt = useFormatDateTime();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const proxyEnded = (location.state as { proxyEnded?: ProxyEndReason } | null)?.proxyEnded;
+  const customer = useCustomer(id);
+  const [tab, setTab] = useState<TabName>('overview');
+  const [editing, setEditing] = useState(false);
+  const [emailSaved, setEmailSaved] = useState(false);
+  const [proxyOpen, setProxyOpen] = useState(false);
+
+  const back = (
+    <Button component={RouterLink} to="/customers" startIcon={<ArrowBack />} sx={{ mb: 1 }}>
+      {t('customers.detail.back')}
+    </Button>
+  );
+  if (customer.isPending) {
+    return (
+      <Box>
+        {back}
+        <LoadingRows rows={4} />
+      </Box>
+    );
+  }
+  if (customer.isError) {
+    return (
+      <Box>
+        {back}
+        <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
+      </Box>
+    );
+  }
+  const c = customer.data;
+  const facts: Array<[string, string]> = [
+    [t('customers.field.email'), c.email],
+    [t('customers.field.language'), t(`language.${c.language}`)],
+    [t('customers.detail.timeZone'), c.timeZone],
+    [t('customers.detail.createdAt'), fmt(c.createdAt)],
+    [
+      t('customers.detail.firstAssignedAt'),
+      c.firstAssignedAt ? fmt(c.firstAssignedAt) : t('customers.detail.none'),
+    ],
+  ];
+
+  return (
+    <Box>
+      {back}
+      <PageHeader
+        title={c.name}
+        subtitle={c.email}
+        actions={
+          <Button
+            variant="contained"
+            startIcon={<SupervisorAccountOutlined />}
+            onClick={() => setProxyOpen(true)}
+            disabled={c.deactivatedAt !== null}
+          >
+            {t('proxy.open.button')}
+          </Button>
+        }
+      />
+      {proxyEnded && (
+        <Alert severity="info" role="status" sx={{ mb: 2 }} data-testid="proxy-ended">
+          {proxyEnded === 'expired' ? t('proxy.ended.expired') : t('proxy.ended.exited')}
+        </Alert>
+      )}
+      {emailSaved && (
+        <Alert severity="success" role="status" onClose={() => setEmailSaved(false)} sx={{ mb: 2 }}>
+          {t('customers.detail.emailSaved')}
+        </Alert>
+      )}
+      <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} sx={{ mb: 2 }}>
+        <Tab value="overview" label={t('customers.detail.tabOverview')} />
+        <Tab value="licenses" label={t('customers.detail.tabLicenses')} />
+        <Tab value="audit" label={t('customers.detail.tabAudit')} />
+      </Tabs>
+      {tab === 'overview' && (
+        <Card variant="outlined" sx={{ maxWidth: 720 }}>
+          <CardContent>
+            <Box
+              component="dl"
+              sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
+            >
+              {facts.map(([label, value]) => (
+                <Box key={label} sx={{ display: 'contents' }}>
+                  <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
+                    {label}
+                  </Typography>
+                  <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
+                    {value}
+                  </Typography>
+                </Box>
+              ))}
+            </Box>
+            <Box sx={{ mt: 2 }}>
+              {c.emailEditable ? (
+                <Button startIcon={<Edit />} variant="outlined" onClick={() => setEditing(true)}>
+                  {t('customers.detail.editEmail')}
+                </Button>
+              ) : (
+                <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+                  {t('customers.detail.emailLocked')}
+                </Typography>
+              )}
+            </Box>
+          </CardContent>
+        </Card>
+      )}
+      {tab === 'licenses' && (
+        <Paper variant="outlined" data-testid="customer-licenses-tab">
+          <CustomerLicensesTable customerId={c.id} timeZone={c.timeZone} />
+        </Paper>
+      )}
+      {tab === 'audit' && <AuditLog customerId={c.id} />}
+      {editing && (
+        <EditCustomerEmailDialog
+          open
+          customerId={c.id}
+          email={c.email}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setEmailSaved(true);
+          }}
+        />
+      )}
+      <OpenProxyDialog
+        open={proxyOpen}
+        customerId={c.id}
+        customerName={c.name}
+        onClose={() => setProxyOpen(false)}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  InputAdornment,
+  LinearProgress,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TablePagination,
+  TableRow,
+  TextField,
+} from '@mui/material';
+import Add from '@mui/icons-material/Add';
+import Search from '@mui/icons-material/Search';
+import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
+import { EmptyState } from '../../../app/components/EmptyState';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
+import { useT } from '../../../app/i18n/useT';
+import { useCurrentUser } from '../../auth/hooks/useSession';
+import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import { AddDealerDialog } from '../components/AddDealerDialog';
+import { useDealers } from '../hooks/useDealers';
+
+/** Operators: every dealer and "Add primary dealer". Primary dealers: their secondary dealers. */
+export function DealersPage() {
+  const t = useT();
+  const fmt = useFormatDateTime();
+  const user = useCurrentUser();
+  const tier = user.role === 'operator' ? 'primary' : 'secondary';
+  const [search, setSearch] = useState('');
+  const debounced = useDebouncedValue(search.trim());
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(20);
+  const [adding, setAdding] = useState(false);
+  const [done, setDone] = useState(false);
+  const dealers = useDealers(debounced, page, pageSize);
+  const addLabel = tier === 'primary' ? t('dealers.list.add') : t('dealers.list.addSecondary');
+
+  return (
+    <Box>
+      <PageHeader
+        title={tier === 'primary' ? t('dealers.list.title') : t('dealers.list.secondaryTitle')}
+        subtitle={t('dealers.list.subtitle')}
+        actions={
+          <Button variant="contained" startIcon={<Add />} onClick={() => setAdding(true)}>
+            {addLabel}
+          </Button>
+        }
+      />
+      {done && (
+        <Alert severity="success" role="status" onClose={() => setDone(false)} sx={{ mb: 2 }}>
+          {t('dealers.add.done')}
+        </Alert>
+      )}
+      <TextField
+        size="small"
+        value={search}
+        onChange={(e) => {
+          setSearch(e.target.value);
+          setPage(0);
+        }}
+        placeholder={t('dealers.list.search')}
+        slotProps={{
+          htmlInput: { 'aria-label': t('dealers.list.search') },
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <Search fontSize="small" />
+              </InputAdornment>
+            ),
+          },
+        }}
+        sx={{ mb: 2, minWidth: 320 }}
+      />
+      <Box sx={{ height: 4, mb: 1 }}>{dealers.isFetching && !dealers.isPending && <LinearProgress />}</Box>
+      <Paper variant="outlined">
+        {dealers.isPending ? (
+          <Box sx={{ p: 2 }}>
+            <LoadingRows rows={6} />
+          </Box>
+        ) : dealers.isError ? (
+          <Box sx={{ p: 2 }}>
+            <ErrorState error={dealers.error} onRetry={() => void dealers.refetch()} />
+          </Box>
+        ) : dealers.data.items.length === 0 ? (
+          <EmptyState
+            icon={<StorefrontOutlined fontSize="inherit" />}
+            title={t('common.nothingHereYet')}
+            description={tier === 'primary' ? t('dealers.list.empty') : t('dealers.list.secondaryEmpty')}
+          />
+        ) : (
+          <>
+            <TableContainer>
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('dealers.col.loginId')}</TableCell>
+                    <TableCell>{t('dealers.col.company')}</TableCell>
+                    <TableCell>{t('dealers.col.tier')}</TableCell>
+                    <TableCell>{t('dealers.col.email')}</TableCell>
+                    <TableCell>{t('dealers.col.status')}</TableCell>
+                    <TableCell>{t('dealers.col.createdAt')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {dealers.data.items.map((d) => (
+                    <TableRow key={d.id} hover>
+                      <TableCell sx={{ fontFamily: 'monospace' }}>{d.loginId}</TableCell>
+                      <TableCell>{d.companyName}</TableCell>
+                      <TableCell>{t(`dealers.tier.${d.tier}`)}</TableCell>
+                      <TableCell>{d.ownerEmail ?? d.notificationEmail}</TableCell>
+                      <TableCell>
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          color={d.invitationPending ? 'warning' : 'success'}
+                          label={
+                            d.invitationPending ? t('dealers.status.invited') : t('dealers.status.active')
+                          }
+                        />
+                      </TableCell>
+                      <TableCell>{fmt(d.createdAt)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+            <TablePagination
+              component="div"
+              count={dealers.data.total}
+              page={page}
+              rowsPerPage={pageSize}
+              rowsPerPageOptions={[20, 50, 100]}
+              onPageChange={(_, p) => setPage(p)}
+              onRowsPerPageChange={(e) => {
+                setPageSize(Number(e.target.value));
+                setPage(0);
+              }}
+            />
+          </>
+        )}
+      </Paper>
+      <AddDealerDialog
+        open={adding}
+        tier={tier}
+        onClose={() => setAdding(false)}
+        onCreated={() => {
+          setAdding(false);
+          setDone(true);
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  TextField,
+} from '@mui/material';
+import { LICENSE_KINDS, type LicenseKind, type SkuView } from '@lc/shared';
+import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { useT } from '../../../app/i18n/useT';
+import { useCreateSku, useUpdateSku } from '../hooks/useSkuMutations';
+
+export interface SkuFormDialogProps {
+  /** Edit this SKU's prices; absent: create one. */
+  sku?: SkuView;
+  onClose: () => void;
+}
+
+const CODE = /^[A-Za-z0-9_-]{2,40}$/;
+const isYen = (v: string) => /^\d{1,12}$/.test(v);
+
+/** Create a SKU, or change an existing one's prices (integer yen). */
+export function SkuFormDialog({ sku, onClose }: SkuFormDialogProps) {
+  const t = useT();
+  const create = useCreateSku();
+  const update = useUpdateSku();
+  const m = sku ? update : create;
+  const [code, setCode] = useState(sku?.code ?? '');
+  const [nameJa, setNameJa] = useState(sku?.name.ja ?? '');
+  const [nameEn, setNameEn] = useState(sku?.name.en ?? '');
+  const [kind, setKind] = useState<LicenseKind>(sku?.kind ?? 'edge');
+  const [term, setTerm] = useState(String(sku?.termMonths ?? 12));
+  const [primary, setPrimary] = useState(String(sku?.prices.primary ?? ''));
+  const [secondary, setSecondary] = useState(String(sku?.prices.secondary ?? ''));
+  const [list, setList] = useState(String(sku?.prices.list ?? ''));
+  const termN = Number(term);
+  const valid =
+    (sku ||
+      (CODE.test(code) &&
+        nameJa.trim() &&
+        nameEn.trim() &&
+        Number.isInteger(termN) &&
+        termN >= 1 &&
+        termN <= 120)) &&
+    isYen(primary) &&
+    isYen(secondary) &&
+    isYen(list);
+
+  const submit = () => {
+    if (!valid) return;
+    const prices = { primary: Number(primary), secondary: Number(secondary), list: Number(list) };
+    if (sku) update.mutate({ code: sku.code, body: { prices } }, { onSuccess: onClose });
+    else
+      create.mutate(
+        { code, name: { ja: nameJa.trim(), en: nameEn.trim() }, kind, termMonths: termN, prices },
+        { onSuccess: onClose },
+      );
+  };
+
+  const yenField = (label: string, value: string, set: (v: string) => void) => (
+    <TextField
+      label={label}
+      value={value}
+      onChange={(e) => set(e.target.value.trim())}
+      error={value !== '' && !isYen(value)}
+      slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+      sx={{ flex: 1, minWidth: 140 }}
+    />
+  );
+
+  return (
+    <Dialog open onClose={m.isPending ? undefined : onClose} maxWidth="sm" fullWidth>
+      <DialogTitle>
+        {sku ? t('licenses.skus.editTitle', { code: sku.code }) : t('licenses.skus.createTitle')}
+      </DialogTitle>
+      <DialogContent>
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, mt: 1 }}>
+          {!sku && (
+            <>
+              <TextField
+                label={t('licenses.skus.code')}
+                value={code}
+                onChange={(e) => setCode(e.target.value.trim())}
+                error={code !== '' && !CODE.test(code)}
+                helperText={t('licenses.skus.codeHelp')}
+              />
+              <TextField
+                label={t('licenses.skus.nameJa')}
+                value={nameJa}
+                onChange={(e) => setNameJa(e.target.value)}
+              />
+              <TextField
+                label={t('licenses.skus.nameEn')}
+                value={nameEn}
+                onChange={(e) => setNameEn(e.target.value)}
+              />
+              <Box sx={{ display: 'flex', gap: 2 }}>
+                <TextField
+                  select
+                  label={t('licenses.col.kind')}
+                  value={kind}
+                  onChange={(e) => setKind(e.target.value as LicenseKind)}
+                  sx={{ flex: 1 }}
+                >
+                  {LICENSE_KINDS.map((k) => (
+                    <MenuItem key={k} value={k}>
+                      {t(`licenses.kind.${k}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField
+                  label={t('licenses.skus.termMonths')}
+                  type="number"
+                  value={term}
+                  onChange={(e) => setTerm(e.target.value)}
+                  slotProps={{ htmlInput: { min: 1, max: 120 } }}
+                  sx={{ flex: 1 }}
+                />
+              </Box>
+            </>
+          )}
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+            {yenField(t('licenses.skus.pricePrimary'), primary, setPrimary)}
+            {yenField(t('licenses.skus.priceSecondary'), secondary, setSecondary)}
+            {yenField(t('licenses.skus.priceList'), list, setList)}
+          </Box>
+          {m.isError && (
+            <Alert severity="error" role="alert">
+              {apiErrorMessage(t, m.error)}
+            </Alert>
+          )}
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={m.isPending}>
+          {t('billing.common.back')}
+        </Button>
+        <Button variant="contained" onClick={submit} disabled={!valid || m.isPending}>
+          {t('licenses.skus.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,247 @@
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  Alert,
+  Box,
+  Button,
+  LinearProgress,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TablePagination,
+  TableRow,
+  TextField,
+} from '@mui/material';
+import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
+import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import { exportAssignmentsCsv, type AssignmentQuery } from '../../../api/licenses';
+import { EmptyState } from '../../../app/components/EmptyState';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
+import { useLang } from '../../../app/i18n/useLang';
+import { useT } from '../../../app/i18n/useT';
+import { downloadBlob } from '../../billing/downloadBlob';
+import { useAssignments } from '../hooks/useAssignments';
+import { useCustomerSearch } from '../hooks/useCustomerSearch';
+import { useSkus } from '../hooks/useSkus';
+
+/** Who assigned what to whom, when, for which term; filters, paging and CSV. */
+export function AssignmentsPage() {
+  const t = useT();
+  const { lang } = useLang();
+  const format = useFormatDateTime();
+  const skus = useSkus();
+  const [customerSearch, setCustomerSearch] = useState('');
+  const customers = useCustomerSearch(customerSearch);
+  const [customerId, setCustomerId] = useState('');
+  const [skuCode, setSkuCode] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(20);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const filter: AssignmentQuery = {
+    customerId: customerId || undefined,
+    skuCode: skuCode || undefined,
+    from: from || undefined,
+    to: to || undefined,
+  };
+  const rows = useAssignments({ ...filter, page: page + 1, pageSize });
+  const reset = () => setPage(0);
+
+  const exportCsv = () => {
+    setExportError(null);
+    exportAssignmentsCsv(filter)
+      .then((b) => downloadBlob(b, 'assignments.csv'))
+      .catch((e: unknown) => setExportError(e));
+  };
+
+  return (
+    <Box>
+      <PageHeader
+        title={t('licenses.history.title')}
+        subtitle={t('licenses.history.subtitle')}
+        actions={
+          <>
+            <Button startIcon={<DownloadOutlined />} onClick={exportCsv}>
+              {t('licenses.history.exportCsv')}
+            </Button>
+            <Button
+              variant="contained"
+              component={RouterLink}
+              to="/assignments/new"
+              startIcon={<AssignmentTurnedInOutlined />}
+            >
+              {t('licenses.wizard.title')}
+            </Button>
+          </>
+        }
+      />
+      {exportError !== null && (
+        <Alert severity="error" sx={{ mb: 2 }} onClose={() => setExportError(null)}>
+          {apiErrorMessage(t, exportError)}
+        </Alert>
+      )}
+      <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+        <TextField
+          size="small"
+          label={t('licenses.history.customerSearch')}
+          value={customerSearch}
+          onChange={(e) => {
+            setCustomerSearch(e.target.value);
+            if (!e.target.value.trim()) setCustomerId('');
+          }}
+          sx={{ minWidth: 220 }}
+        />
+        <TextField
+          select
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+          size="small"
+          label={t('licenses.history.customer')}
+          value={customerId}
+          onChange={(e) => {
+            setCustomerId(e.target.value);
+            reset();
+          }}
+          sx={{ minWidth: 220 }}
+          disabled={!customers.data}
+        >
+          <MenuItem value="">{t('billing.common.all')}</MenuItem>
+          {(customers.data?.items ?? []).map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.name} ({c.email})
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+          size="small"
+          label={t('licenses.col.sku')}
+          value={skuCode}
+          onChange={(e) => {
+            setSkuCode(e.target.value);
+            reset();
+          }}
+          sx={{ minWidth: 180 }}
+        >
+          <MenuItem value="">{t('billing.common.all')}</MenuItem>
+          {(skus.data ?? []).map((s) => (
+            <MenuItem key={s.code} value={s.code}>
+              {s.code}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          type="date"
+          label={t('licenses.history.from')}
+          value={from}
+          onChange={(e) => {
+            setFrom(e.target.value);
+            reset();
+          }}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          size="small"
+          type="date"
+          label={t('licenses.history.to')}
+          value={to}
+          onChange={(e) => {
+            setTo(e.target.value);
+            reset();
+          }}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Box>
+      <Box sx={{ height: 4, mb: 1 }}>{rows.isFetching && !rows.isPending && <LinearProgress />}</Box>
+      <Paper variant="outlined">
+        {rows.isPending ? (
+          <Box sx={{ p: 2 }}>
+            <LoadingRows rows={5} />
+          </Box>
+        ) : rows.isError ? (
+          <Box sx={{ p: 2 }}>
+            <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />
+          </Box>
+        ) : rows.data.items.length === 0 ? (
+          <EmptyState
+            icon={<AssignmentTurnedInOutlined fontSize="inherit" />}
+            title={t('common.nothingHereYet')}
+            description={t('licenses.history.empty')}
+          />
+        ) : (
+          <>
+            <TableContainer>
+              <Table size="small" aria-label={t('licenses.history.title')}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('licenses.history.assignedAt')}</TableCell>
+                    <TableCell>{t('licenses.history.customer')}</TableCell>
+                    <TableCell>{t('licenses.col.sku')}</TableCell>
+                    <TableCell align="right">{t('licenses.wizard.quantity')}</TableCell>
+                    <TableCell>{t('licenses.wizard.termStartsAt')}</TableCell>
+                    <TableCell>{t('licenses.wizard.endsAt')}</TableCell>
+                    <TableCell>{t('licenses.history.assignedBy')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {rows.data.items.map((a) => (
+                    <TableRow key={a.id}>
+                      <TableCell>{format(a.assignedAt)}</TableCell>
+                      <TableCell>
+                        {a.customerName}
+                        {a.customerEmail && (
+                          <Box
+                            component="span"
+                            sx={{ display: 'block', color: 'text.secondary', fontSize: 12 }}
+                          >
+                            {a.customerEmail}
+                          </Box>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {a.skuCode}
+                        <Box
+                          component="span"
+                          sx={{ display: 'block', color: 'text.secondary', fontSize: 12 }}
+                        >
+                          {a.skuName[lang]}
+                        </Box>
+                      </TableCell>
+                      <TableCell align="right">{a.quantity}</TableCell>
+                      <TableCell>{format(a.termStartsAt, { dateOnly: true })}</TableCell>
+                      <TableCell>{format(a.endsAt, { dateOnly: true })}</TableCell>
+                      <TableCell>{a.assignedBy.name ?? '—'}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+            <TablePagination
+              component="div"
+              count={rows.data.total}
+              page={page}
+              rowsPerPage={pageSize}
+              rowsPerPageOptions={[20, 50, 100]}
+              onPageChange={(_, p) => setPage(p)}
+              onRowsPerPageChange={(e) => {
+                setPageSize(Number(e.target.value));
+                setPage(0);
+              }}
+              labelRowsPerPage={t('billing.common.rowsPerPage')}
+            />
+          </>
+        )}
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
+import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
+import PersonAdd from '@mui/icons-material/PersonAdd';
+import { ErrorCode, MEMBER_ROLES, type MemberRole, type MemberView } from '@lc/shared';
+import { isApiError } from '../../../api/ApiError';
+import { EmptyState } from '../../../app/components/EmptyState';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { useT } from '../../../app/i18n/useT';
+import { InviteMemberDialog } from '../components/InviteMemberDialog';
+import { useChangeMemberRole, useMembers, useRemoveMember } from '../hooks/useMembers';
+
+export function MembersPage() {
+  const t = useT();
+  const members = useMembers();
+  const changeRole = useChangeMemberRole();
+  const remove = useRemoveMember();
+  const [inviting, setInviting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<MemberView | null>(null);
+  const failed = changeRole.error ?? remove.error;
+  const failure =
+    failed === null
+      ? null
+      : isApiError(failed) && failed.code === ErrorCode.LAST_OWNER
+        ? t('members.lastOwner')
+        : apiErrorMessage(t, failed);
+
+  return (
+    <Box>
+      <PageHeader
+        title={t('members.title')}
+        subtitle={t('members.subtitle')}
+        actions={
+          <Button variant="contained" startIcon={<PersonAdd />} onClick={() => setInviting(true)}>
+            {t('members.invite')}
+          </Button>
+        }
+      />
+      {notice && (
+        <Alert severity="success" role="status" onClose={() => setNotice(null)} sx={{ mb: 2 }}>
+          {notice}
+        </Alert>
+      )}
+      {failure && (
+        <Alert
+          severity="error"
+          onClose={() => {
+            changeRole.reset();
+            remove.reset();
+          }}
+          sx={{ mb: 2 }}
+        >
+          {failure}
+        </Alert>
+      )}
+      <Paper variant="outlined">
+        {members.isPending ? (
+          <Box sx={{ p: 2 }}>
+            <LoadingRows rows={4} />
+          </Box>
+        ) : members.isError ? (
+          <Box sx={{ p: 2 }}>
+            <ErrorState error={members.error} onRetry={() => void members.refetch()} />
+          </Box>
+        ) : members.data.length === 0 ? (
+          <EmptyState
+            icon={<BadgeOutlined fontSize="inherit" />}
+            title={t('common.nothingHereYet')}
+            description={t('members.empty')}
+          />
+        ) : (
+          <TableContainer>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('members.col.name')}</TableCell>
+                  <TableCell>{t('members.col.email')}</TableCell>
+                  <TableCell>{t('members.col.role')}</TableCell>
+                  <TableCell>{t('members.col.status')}</TableCell>
+                  <TableCell align="right">{t('members.col.actions')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {members.data.map((m) => (
+                  <TableRow key={m.id} hover>
+                    <TableCell>{m.name}</TableCell>
+                    <TableCell>{m.email}</TableCell>
+                    <TableCell>
+                      <TextField
+                        select
+                        size="small"
+                        variant="standard"
+                        value={m.role}
+                        onChange={(e) => {
+                          remove.reset();
+                          changeRole.mutate({ id: m.id, role: e.target.value as MemberRole });
+                        }}
+                        slotProps={{ htmlInput: { 'aria-label': t('members.changeRole', { name: m.name }) } }}
+                      >
+                        {MEMBER_ROLES.map((r) => (
+                          <MenuItem key={r} value={r}>
+                            {t(`members.role.${r}`)}
+                          </MenuItem>
+                        ))}
+                      </TextField>
+                    </TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        color={m.status === 'invited' ? 'warning' : 'success'}
+                        label={t(`members.status.${m.status}`)}
+                      />
+                    </TableCell>
+                    <TableCell align="right">
+                      <Button color="error" size="small" onClick={() => setRemoving(m)}>
+                        {t('members.remove')}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </Paper>
+      <InviteMemberDialog
+        open={inviting}
+        onClose={() => setInviting(false)}
+        onInvited={(email) => {
+          setInviting(false);
+          setNotice(t('members.invited', { email }));
+        }}
+      />
+      <Dialog
+        open={removing !== null}
+        onClose={() => setRemoving(null)}
+        aria-labelledby="remove-member-title"
+      >
+        <DialogTitle id="remove-member-title">
+          {t('members.removeTitle', { name: removing?.name ?? '' })}
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText>{t('members.removeBody', { name: removing?.name ?? '' })}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setRemoving(null)}>{t('members.cancel')}</Button>
+          <Button
+            color="error"
+            variant="contained"
+            loading={remove.isPending}
+            onClick={() => {
+              if (!removing) return;
+              changeRole.reset();
+              remove.mutate(removing.id, { onSettled: () => setRemoving(null) });
+            }}
+          >
+            {t('members.remove')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}

@@ -1,0 +1,38 @@
+export const proxyMessages = {
+  en: {
+    'proxy.open.button': 'Open proxy session',
+    'proxy.open.title': 'Open a proxy session',
+    'proxy.open.intro':
+      'You act as {name} in the customer portal. Every action is recorded with your name, and the customer is told.',
+    'proxy.open.reason': 'Reason',
+    'proxy.open.reasonHelp': 'Shown to the customer and kept in the audit log.',
+    'proxy.open.duration': 'Duration',
+    'proxy.open.minutes': '{minutes} minutes',
+    'proxy.open.hours': '{hours} hours',
+    'proxy.open.submit': 'Open proxy session',
+    'proxy.banner.text': 'Proxy session: acting as {customer} — {member}',
+    'proxy.banner.timeLeft': '{time} left',
+    'proxy.banner.exit': 'Exit',
+    'proxy.ended.exited': 'The proxy session has ended. You are back in your own session.',
+    'proxy.ended.expired': 'The proxy session has expired. You are back in your own session.',
+    'proxy.common.cancel': 'Cancel',
+  },
+  ja: {
+    'proxy.open.button': '代理ログイン',
+    'proxy.open.title': '代理ログインを開始',
+    'proxy.open.intro':
+      '顧客ポータルで {name} として操作します。すべての操作はあなたの名前で記録され、顧客に通知されます。',
+    'proxy.open.reason': '理由',
+    'proxy.open.reasonHelp': '顧客に表示され、監査ログに記録されます。',
+    'proxy.open.duration': '時間',
+    'proxy.open.minutes': '{minutes}分',
+    'proxy.open.hours': '{hours}時間',
+    'proxy.open.submit': '代理ログインを開始',
+    'proxy.banner.text': '代理ログイン中: {customer} として操作 — {member}',
+    'proxy.banner.timeLeft': '残り {time}',
+    'proxy.banner.exit': '終了',
+    'proxy.ended.exited': '代理ログインを終了しました。ご自身のセッションに戻りました。',
+    'proxy.ended.expired': '代理ログインの期限が切れました。ご自身のセッションに戻りました。',
+    'proxy.common.cancel': 'キャンセル',
+  },
+} as const;
