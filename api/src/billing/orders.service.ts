@@ -17,9 +17,8 @@ import { AuditService } from '../common/audit/audit.service.js';
 import { AppConfig } from '../common/config/config.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
-import { uniqueViolation } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
-import { keyReused, lockIdempotencyKey, requestHash } from '../common/idempotency/idempotency.js';
+import { runIdempotent } from '../common/idempotency/idempotency.js';
 import { MailService } from '../common/mail/mail.service.js';
 import { dealerContact } from '../licenses/contacts.js';
 import { skuByCode, type SkuRow } from '../licenses/skus.service.js';
@@ -104,41 +103,23 @@ export class OrdersService {
     key?: string,
   ): Promise<{ created: boolean; order: OrderView }> {
     const dealerId = user.dealerId!;
-    const hash = key ? requestHash(dto) : null;
-    try {
-      return await this.ds.transaction(async (em) => {
-        if (key) {
-          await lockIdempotencyKey(em, `order:${dealerId}`, key);
-          const replay = await this.replay(em, dealerId, key, hash!);
-          if (replay) return { created: false, order: replay };
-        }
-        const id = await this.insert(em, user, dto, key ?? null, hash);
-        return { created: true, order: await this.view(em, id) };
-      });
-    } catch (e) {
-      // The same key twice at once: the second insert met the unique constraint.
-      if (key && uniqueViolation(e) === 'purchase_order_idempotency_key') {
-        const replay = await this.replay(this.ds.manager, dealerId, key, hash!);
-        if (replay) return { created: false, order: replay };
-      }
-      throw e;
-    }
-  }
-
-  private async replay(
-    em: EntityManager,
-    dealerId: string,
-    key: string,
-    hash: string,
-  ): Promise<OrderView | null> {
-    const [o] = await rows<{ id: string; request_hash: string }>(
-      em,
-      `SELECT id, request_hash FROM purchase_order WHERE buyer_dealer_id = $1 AND idempotency_key = $2`,
-      [dealerId, key],
-    );
-    if (!o) return null;
-    if (o.request_hash !== hash) throw keyReused();
-    return this.view(em, o.id);
+    const { created, value } = await runIdempotent(this.ds, {
+      scope: `order:${dealerId}`,
+      key,
+      body: dto,
+      constraint: 'purchase_order_idempotency_key',
+      find: async (em, k) =>
+        (
+          await rows<{ id: string; request_hash: string }>(
+            em,
+            `SELECT id, request_hash FROM purchase_order WHERE buyer_dealer_id = $1 AND idempotency_key = $2`,
+            [dealerId, k],
+          )
+        )[0],
+      load: (em, id) => this.view(em, id),
+      create: async (em, k, h) => this.view(em, await this.insert(em, user, dto, k, h)),
+    });
+    return { created, order: value };
   }
 
   private async insert(

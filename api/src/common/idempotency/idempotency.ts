@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode } from '@lc/shared';
 import { AppError } from '../errors/app-error.js';
+import { uniqueViolation } from '../database/unique-violation.js';
 
 /** Printable ASCII, 1–200 characters (UUIDs, ULIDs and the like). */
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
@@ -52,4 +53,54 @@ export function keyReused(): AppError {
  */
 export async function lockIdempotencyKey(em: EntityManager, scope: string, key: string): Promise<void> {
   await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`idem:${scope}:${key}`]);
+}
+
+export interface IdempotentCreate<T> {
+  /** Key namespace, e.g. `order:<dealerId>`. */
+  scope: string;
+  key: string | undefined;
+  body: unknown;
+  /** The unique constraint on the stored key (the backstop when two requests race). */
+  constraint: string;
+  /** The earlier request stored under this key, if any. */
+  find(em: EntityManager, key: string): Promise<{ id: string; request_hash: string } | undefined>;
+  /** The answer for a stored request. */
+  load(em: EntityManager, id: string): Promise<T>;
+  /** Does the work, storing the key and hash with it. */
+  create(em: EntityManager, key: string | null, hash: string | null): Promise<T>;
+}
+
+/**
+ * One transaction that creates something at most once per Idempotency-Key: the same key and
+ * body replay the stored answer (`created: false`), the same key with another body is refused.
+ */
+export async function runIdempotent<T>(
+  ds: DataSource,
+  s: IdempotentCreate<T>,
+): Promise<{ created: boolean; value: T }> {
+  const { key } = s;
+  const hash = key ? requestHash(s.body) : null;
+  const replay = async (em: EntityManager, k: string) => {
+    const earlier = await s.find(em, k);
+    if (!earlier) return null;
+    if (earlier.request_hash !== hash) throw keyReused();
+    return { created: false, value: await s.load(em, earlier.id) };
+  };
+  try {
+    return await ds.transaction(async (em) => {
+      if (key) {
+        await lockIdempotencyKey(em, s.scope, key);
+        const r = await replay(em, key);
+        if (r) return r;
+      }
+      return { created: true, value: await s.create(em, key ?? null, hash) };
+    });
+  } catch (e) {
+    // Two requests with one key at once: the loser's insert met the unique constraint.
+    if (key && uniqueViolation(e) === s.constraint) {
+      const r = await replay(ds.manager, key);
+      if (r) return r;
+    }
+    throw e;
+  }
 }
