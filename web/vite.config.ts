@@ -18,6 +18,11 @@ export default defineConfig({
               name: 'react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
             },
+            // Charts (dealer dashboard) are large and used on one page.
+            {
+              name: 'charts',
+              test: /node_modules[\\/](@mui[\\/]x-[^\\/]+|d3-[^\\/]+|internmap|flatqueue)[\\/]/,
+            },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],

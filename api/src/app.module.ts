@@ -22,6 +22,7 @@ import { PortalModule } from './portal/portal.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { LicensesModule } from './licenses/licenses.module.js';
 import { BillingModule } from './billing/billing.module.js';
+import { DevicesModule } from './devices/devices.module.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { JobsScheduler } from './jobs/jobs.scheduler.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -67,6 +68,7 @@ export class AppModule {
         AuditModule,
         LicensesModule,
         BillingModule,
+        DevicesModule,
       ],
       controllers: [JobsController, DevController, HealthController],
       providers: [

@@ -1,6 +1,12 @@
 import { Foundation1763780000000 } from './1763780000000-Foundation.js';
 import { Accounts1763790000000 } from './1763790000000-Accounts.js';
 import { Licenses1763800000000 } from './1763800000000-Licenses.js';
+import { Devices1763810000000 } from './1763810000000-Devices.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
-export const migrations = [Foundation1763780000000, Accounts1763790000000, Licenses1763800000000];
+export const migrations = [
+  Foundation1763780000000,
+  Accounts1763790000000,
+  Licenses1763800000000,
+  Devices1763810000000,
+];

@@ -5,3 +5,5 @@ export * from './account-views.js';
 export * from './jobs.js';
 export * from './term.js';
 export * from './licenses.js';
+export * from './capabilities.js';
+export * from './devices.js';

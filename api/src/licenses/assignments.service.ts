@@ -20,11 +20,11 @@ import type { AuthUser } from '../common/auth/decorators.js';
 import { AuditService } from '../common/audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
-import { uniqueViolation } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
 import { toCsv } from '../common/http/csv.js';
-import { keyReused, lockIdempotencyKey, requestHash } from '../common/idempotency/idempotency.js';
+import { runIdempotent } from '../common/idempotency/idempotency.js';
 import { MailService } from '../common/mail/mail.service.js';
+import { BindingService } from '../devices/binding.service.js';
 import { customerContact } from './contacts.js';
 import { parseBound } from './date-range.js';
 import type { AssignLicensesDto, AssignmentQueryDto } from './dto/assignment.dto.js';
@@ -86,6 +86,7 @@ export class AssignmentsService {
     private readonly stock: StockService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly binding: BindingService,
   ) {}
 
   /** The customer, if it is this dealer's; others' (and unknown) ids are a 404. */
@@ -147,40 +148,23 @@ export class AssignmentsService {
     key?: string,
   ): Promise<{ created: boolean; result: AssignmentResult }> {
     const dealerId = user.dealerId!;
-    const hash = key ? requestHash(dto) : null;
-    try {
-      return await this.ds.transaction(async (em) => {
-        if (key) {
-          await lockIdempotencyKey(em, `assignment:${dealerId}`, key);
-          const replay = await this.replay(em, dealerId, key, hash!);
-          if (replay) return { created: false, result: replay };
-        }
-        return { created: true, result: await this.assignIn(em, user, dto, key ?? null, hash) };
-      });
-    } catch (e) {
-      // Two requests with one key at once: the loser's insert hit the unique constraint.
-      if (key && uniqueViolation(e) === 'license_assignment_idempotency_key') {
-        const replay = await this.replay(this.ds.manager, dealerId, key, hash!);
-        if (replay) return { created: false, result: replay };
-      }
-      throw e;
-    }
-  }
-
-  private async replay(
-    em: EntityManager,
-    dealerId: string,
-    key: string,
-    hash: string,
-  ): Promise<AssignmentResult | null> {
-    const [a] = await rows<{ id: string; request_hash: string }>(
-      em,
-      `SELECT id, request_hash FROM license_assignment WHERE dealer_id = $1 AND idempotency_key = $2`,
-      [dealerId, key],
-    );
-    if (!a) return null;
-    if (a.request_hash !== hash) throw keyReused();
-    return this.result(em, a.id);
+    const { created, value } = await runIdempotent(this.ds, {
+      scope: `assignment:${dealerId}`,
+      key,
+      body: dto,
+      constraint: 'license_assignment_idempotency_key',
+      find: async (em, k) =>
+        (
+          await rows<{ id: string; request_hash: string }>(
+            em,
+            `SELECT id, request_hash FROM license_assignment WHERE dealer_id = $1 AND idempotency_key = $2`,
+            [dealerId, k],
+          )
+        )[0],
+      load: (em, id) => this.result(em, id),
+      create: (em, k, h) => this.assignIn(em, user, dto, k, h),
+    });
+    return { created, result: value };
   }
 
   private async assignIn(
@@ -291,6 +275,8 @@ export class AssignmentsService {
         },
       });
     }
+    // Free cameras of the customer take the new licenses at once (SPEC §2 binding).
+    await this.binding.bindFree(em, customer.id);
     const dates = {
       assignedAt: iso(term.assignedAt),
       freeUntil: iso(term.freeUntil),

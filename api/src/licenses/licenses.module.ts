@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DevicesModule } from '../devices/devices.module.js';
 import { AssignmentsController } from './assignments.controller.js';
 import { AssignmentsService } from './assignments.service.js';
 import { DashboardService } from './dashboard.service.js';
@@ -10,6 +11,7 @@ import { StockService } from './stock.service.js';
 
 /** SKUs and price lists, stock, assignments, the customer's licenses, renewals and the dashboard. */
 @Module({
+  imports: [DevicesModule],
   controllers: [SkusController, AssignmentsController, RenewalsController],
   providers: [SkusService, StockService, AssignmentsService, RenewalsService, DashboardService],
   exports: [SkusService, StockService],

@@ -46,6 +46,8 @@ export function createAppRouter() {
           ),
           children: [
             { index: true, element: <HomeRedirect /> },
+            // The API's start-up banner points developers at /mailbox.
+            { path: '/mailbox', element: <Navigate to="/dev/mailbox" replace /> },
             { path: '/account/password', element: <ChangePasswordPage /> },
             ...APP_PAGES.map((p) => ({
               path: p.path,

@@ -1,9 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportGuard } from '@nestjs/passport';
+import { DataSource } from 'typeorm';
 import { ErrorCode } from '@lc/shared';
 import { AppConfig } from '../config/config.js';
+import { rows } from '../database/database.js';
 import { AppError } from '../errors/app-error.js';
+import { credentialHash, type AuthDevice } from '../../devices/credentials.js';
 import {
   ALLOW_KEY,
   DEV_ONLY_KEY,
@@ -26,6 +29,7 @@ export class GlobalAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
+    private readonly ds: DataSource,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -39,10 +43,20 @@ export class GlobalAuthGuard implements CanActivate {
       throw AppError.forbidden('This route declares no callers');
     }
     if (allowed.includes('device')) {
-      const req = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
-      if (/^Device /i.test(req.headers.authorization ?? '')) {
-        // Device authentication arrives with the devices feature; until then no device is known.
-        throw AppError.unauthorized(ErrorCode.UNAUTHENTICATED, 'Unknown device credential');
+      const req = ctx.switchToHttp().getRequest<{
+        headers: Record<string, string | undefined>;
+        device?: AuthDevice;
+      }>();
+      const m = /^Device\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+      if (m) {
+        const [d] = await rows<{ id: string; customer_id: string }>(
+          this.ds.manager,
+          `SELECT id, customer_id FROM device WHERE credential_hash = $1 AND deleted_at IS NULL`,
+          [credentialHash(m[1])],
+        );
+        if (!d) throw AppError.unauthorized(ErrorCode.UNAUTHENTICATED, 'Unknown device credential');
+        req.device = { deviceId: d.id, customerId: d.customer_id };
+        return true;
       }
     }
     await (this.jwt.canActivate(ctx) as Promise<boolean>);

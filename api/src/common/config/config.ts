@@ -49,6 +49,8 @@ export class AppConfig {
   /** The EC site where dealers buy licenses (offered in the license screen's dialog). */
   ecSiteUrl: string;
   jobsEnabled: boolean;
+  /** A device silent for longer than this is in "communication error". */
+  deviceLivenessMinutes: number;
   cron: { 'expiry-sweep': string; reminders: string; 'device-liveness': string };
   argon2MemoryKib: number;
   argon2TimeCost: number;
@@ -153,6 +155,7 @@ export function loadConfig(env: Env): AppConfig {
   if (!/^https?:\/\//.test(c.ecSiteUrl)) problems.push('EC_SITE_URL must start with http:// or https://');
 
   c.jobsEnabled = bool('JOBS_ENABLED', true);
+  c.deviceLivenessMinutes = int('DEVICE_LIVENESS_MINUTES', 5, 1, 24 * 60);
   c.cron = {
     'expiry-sweep': cron('JOB_EXPIRY_SWEEP_CRON', '* * * * *'),
     reminders: cron('JOB_REMINDERS_CRON', '*/15 * * * *'),

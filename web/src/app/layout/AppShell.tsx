@@ -39,11 +39,17 @@ export function AppShell() {
               <MenuIcon />
             </IconButton>
           )}
-          <Typography variant="h6" component="div" data-testid="app-title" noWrap sx={{ flex: 1 }}>
+          <Typography
+            variant="h6"
+            component="div"
+            data-testid="app-title"
+            noWrap
+            sx={{ flex: 1, minWidth: 0 }}
+          >
             {t('app.productName')}
           </Typography>
           {devSurface && <DevClockChip />}
-          <LanguageSwitch color="inherit" />
+          <LanguageSwitch color="inherit" compact />
           <UserMenu />
         </Toolbar>
       </AppBar>

@@ -21,15 +21,14 @@ export function DevClockChip() {
         size="small"
         color={overridden ? 'warning' : 'default'}
         variant={overridden ? 'filled' : 'outlined'}
-        sx={
-          overridden
-            ? undefined
-            : {
-                color: 'inherit',
-                borderColor: 'rgba(255,255,255,0.5)',
-                '& .MuiChip-icon': { color: 'inherit' },
-              }
-        }
+        sx={[
+          { display: { xs: 'none', sm: 'inline-flex' } },
+          !overridden && {
+            color: 'inherit',
+            borderColor: 'rgba(255,255,255,0.5)',
+            '& .MuiChip-icon': { color: 'inherit' },
+          },
+        ]}
       />
     </Tooltip>
   );

@@ -49,7 +49,9 @@ export function JobRunsTable({ runs }: { runs: JobRunView[] }) {
             <TableRow key={run.id} hover data-testid="job-run-row">
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{t(`jobs.name.${run.name}`)}</TableCell>
               <TableCell>{t(`jobs.trigger.${run.trigger}`)}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', fontSize: 13 }}>{run.slot ?? '—'}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace', fontSize: 13, whiteSpace: 'nowrap' }}>
+                {run.slot ?? '—'}
+              </TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{format(run.startedAt, { seconds: true })}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {run.finishedAt ? format(run.finishedAt, { seconds: true }) : '—'}

@@ -38,6 +38,7 @@ export function JobRunsPage() {
           value={name}
           onChange={(e) => setName(isJobName(e.target.value) ? e.target.value : '')}
           sx={{ minWidth: 220 }}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
         >
           <MenuItem value="">{t('jobs.filterAll')}</MenuItem>
           {JOB_NAMES.map((n) => (

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  capabilitiesFor,
+  type EntitlementsDocument,
+  type EntitlementsPayload,
+  type HeartbeatResult,
+} from '@lc/shared';
+import { AppConfig } from '../common/config/config.js';
+import { Clock } from '../common/clock/clock.js';
+import { rows } from '../common/database/database.js';
+import { AppError } from '../common/errors/app-error.js';
+import type { AuthDevice } from './credentials.js';
+import type { HeartbeatDto } from './dto/register-device.dto.js';
+import { signPayload } from './entitlements-signature.js';
+import { SigningKeysService } from './signing-keys.service.js';
+
+export const COMMUNICATION_ERROR = 'communication_error';
+
+/** What a device asks for with its credential: signed entitlements, heartbeats; and the liveness job. */
+@Injectable()
+export class DeviceApiService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly keys: SigningKeysService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Per camera: licensed (a bound license with ends_at > now), valid until, §3 capabilities. */
+  async entitlements(device: AuthDevice): Promise<EntitlementsDocument> {
+    const now = this.clock.now();
+    const em = this.ds.manager;
+    const [d] = await rows<{ id: string; entitlements_version: string }>(
+      em,
+      `SELECT id, entitlements_version FROM device WHERE id = $1 AND deleted_at IS NULL`,
+      [device.deviceId],
+    );
+    if (!d) throw AppError.notFound('Device');
+    const cams = await rows<{ id: string; ends_at: Date | null }>(
+      em,
+      `SELECT c.id, l.ends_at FROM camera c
+         LEFT JOIN license l ON l.camera_id = c.id AND l.state = 'bound' AND l.ends_at > $2
+        WHERE c.device_id = $1 AND c.deleted_at IS NULL ORDER BY c.channel`,
+      [d.id, now],
+    );
+    // Built literally, keys in the documented order: the signature covers these exact bytes.
+    const payload: EntitlementsPayload = {
+      deviceId: d.id,
+      issuedAt: now.toISOString(),
+      version: Number(d.entitlements_version),
+      cameras: cams.map((c) => ({
+        cameraId: c.id,
+        licensed: c.ends_at !== null,
+        validUntil: c.ends_at ? c.ends_at.toISOString() : null,
+        capabilities: capabilitiesFor(c.ends_at !== null),
+      })),
+    };
+    const key = await this.keys.current();
+    return { payload, signature: signPayload(payload, key.privateKey), keyId: key.keyId };
+  }
+
+  /**
+   * Records that the device is alive (and its status); a device coming back from
+   * "communication error" gets an `online` connection event. Pending commands are handed out
+   * once (marked delivered).
+   */
+  async heartbeat(device: AuthDevice, dto: HeartbeatDto): Promise<HeartbeatResult> {
+    return this.ds.transaction(async (em) => {
+      const now = this.clock.now();
+      const [d] = await rows<{ previous: string; entitlements_version: string }>(
+        em,
+        `UPDATE device d SET last_seen_at = $2, status = $3, updated_at = $2
+           FROM (SELECT id, status FROM device WHERE id = $1 AND deleted_at IS NULL FOR UPDATE) old
+          WHERE d.id = old.id
+          RETURNING old.status AS previous, d.entitlements_version`,
+        [device.deviceId, now, dto.status],
+      );
+      if (!d) throw AppError.notFound('Device');
+      if (d.previous === COMMUNICATION_ERROR) {
+        await em.query(
+          `INSERT INTO device_connection_event (device_id, customer_id, at, kind, status) VALUES ($1, $2, $3, 'online', $4)`,
+          [device.deviceId, device.customerId, now, dto.status],
+        );
+      }
+      const commands = await rows<{
+        id: string;
+        kind: string;
+        payload: Record<string, unknown>;
+        created_at: Date;
+      }>(
+        em,
+        `UPDATE device_command SET status = 'delivered', delivered_at = $2
+          WHERE device_id = $1 AND status = 'pending' AND (not_before IS NULL OR not_before <= $2)
+          RETURNING id, kind, payload, created_at`,
+        [device.deviceId, now],
+      );
+      return {
+        commands: commands
+          .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
+          .map((c) => ({
+            id: c.id,
+            kind: c.kind,
+            payload: c.payload,
+            createdAt: c.created_at.toISOString(),
+          })),
+        entitlementsVersion: Number(d.entitlements_version),
+      };
+    });
+  }
+
+  /**
+   * The `device-liveness` job: devices silent for longer than DEVICE_LIVENESS_MINUTES go to
+   * "communication error", with a connection event. Safe to run twice (only a status change
+   * writes an event).
+   */
+  async markSilent(now: Date): Promise<{ markedSilent: number }> {
+    const cutoff = new Date(now.getTime() - this.config.deviceLivenessMinutes * 60_000);
+    const r = await this.ds.transaction(async (em) => {
+      const silent = await rows<{ id: string; customer_id: string }>(
+        em,
+        `UPDATE device SET status = $2, updated_at = $3
+          WHERE deleted_at IS NULL AND status <> $2 AND last_seen_at < $1
+          RETURNING id, customer_id`,
+        [cutoff, COMMUNICATION_ERROR, now],
+      );
+      if (silent.length) {
+        await em.query(
+          `INSERT INTO device_connection_event (device_id, customer_id, at, kind)
+           SELECT unnest($1::uuid[]), unnest($2::uuid[]), $3, 'communication_error'`,
+          [silent.map((s) => s.id), silent.map((s) => s.customer_id), now],
+        );
+      }
+      return silent.length;
+    });
+    return { markedSilent: r };
+  }
+}

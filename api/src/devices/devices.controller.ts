@@ -1,0 +1,145 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
+import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
+import { CommandsService } from './commands.service.js';
+import { DevicesService } from './devices.service.js';
+import {
+  CameraViewDto,
+  CreateCommandDto,
+  DeviceCommandDto,
+  DeleteDeviceDto,
+  DeletionImpactDto,
+  DevicesQueryDto,
+  DeviceViewDto,
+  ExchangeDeviceDto,
+  ExchangeResultDto,
+  TransferLicenseDto,
+  TransferredLicenseDto,
+  UpdateCameraDto,
+} from './dto/device.dto.js';
+
+/** The customer's devices (also in a proxy session); a dealer reads its customers' trees. */
+@ApiTags('devices')
+@ApiBearerAuth()
+@Controller()
+export class DevicesController {
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly commands: CommandsService,
+  ) {}
+
+  @Allow('customer', 'dealer')
+  @Get('devices')
+  @ApiOkResponse({
+    type: DeviceViewDto,
+    isArray: true,
+    description: 'Recorders → cameras with license status',
+  })
+  async list(@CurrentUser() user: AuthUser, @Query() q: DevicesQueryDto) {
+    return this.devices.list(await this.devices.customerScope(user, q.customerId));
+  }
+
+  @Allow('customer', 'dealer')
+  @Get('devices/:id')
+  @ApiOkResponse({ type: DeviceViewDto })
+  @ApiNotFoundResponse()
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Query() q: DevicesQueryDto,
+  ) {
+    return this.devices.device(await this.devices.customerScope(user, q.customerId), id);
+  }
+
+  @Allow('customer')
+  @Get('devices/:id/deletion-impact')
+  @ApiOkResponse({ type: DeletionImpactDto, description: 'Licenses voided and days forfeited by deletion' })
+  deletionImpact(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Device')) id: string) {
+    return this.devices.deletionImpact(user.customerId!, id);
+  }
+
+  @Allow('customer')
+  @Delete('devices/:id')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DeletionImpactDto, description: 'What was forfeited' })
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Body() body: DeleteDeviceDto,
+  ) {
+    return this.devices.delete(user, id, body.password);
+  }
+
+  @Allow('customer')
+  @Post('devices/:id/exchange')
+  @ApiCreatedResponse({ type: ExchangeResultDto })
+  @ApiConflictResponse({ description: '500101 serial of another customer; 500106 same serial or other type' })
+  exchange(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Body() body: ExchangeDeviceDto,
+  ) {
+    return this.devices.exchange(user, id, body);
+  }
+
+  @Allow('customer')
+  @Post('devices/:id/commands')
+  @ApiCreatedResponse({ type: DeviceCommandDto, description: 'Delivered with the device’s next heartbeat' })
+  createCommand(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Body() body: CreateCommandDto,
+  ) {
+    return this.commands.create(user, id, body);
+  }
+
+  @Allow('customer')
+  @Get('devices/:id/commands')
+  @ApiOkResponse({ type: DeviceCommandDto, isArray: true, description: 'Newest first, at most 100' })
+  listCommands(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Device')) id: string) {
+    return this.commands.list(user.customerId!, id);
+  }
+
+  @Allow('customer', 'dealer')
+  @Get('cameras/:id')
+  @ApiOkResponse({ type: CameraViewDto })
+  async camera(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Camera')) id: string,
+    @Query() q: DevicesQueryDto,
+  ) {
+    return this.devices.camera(await this.devices.customerScope(user, q.customerId), id);
+  }
+
+  @Allow('customer')
+  @Patch('cameras/:id')
+  @ApiOkResponse({ type: CameraViewDto })
+  updateCamera(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Camera')) id: string,
+    @Body() body: UpdateCameraDto,
+  ) {
+    return this.devices.updateCamera(user, id, body);
+  }
+
+  @Allow('customer')
+  @Post('licenses/:id/transfer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TransferredLicenseDto })
+  @ApiConflictResponse({ description: '500103 target licensed; 500104 kind mismatch; 500105 not bound' })
+  transfer(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('License')) id: string,
+    @Body() body: TransferLicenseDto,
+  ) {
+    return this.devices.transfer(user, id, body);
+  }
+}

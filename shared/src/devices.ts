@@ -1,0 +1,113 @@
+import type { Capabilities } from './capabilities.js';
+import type { LicenseKind } from './licenses.js';
+
+export const DEVICE_TYPES = ['recorder', 'camera'] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+/** A customer may register at most this many camera-direct cameras (SPEC §2). */
+export const DIRECT_CAMERA_LIMIT = 2;
+/** Camera names are at most 20 characters (SPEC §8). */
+export const CAMERA_NAME_MAX = 20;
+
+/** `POST /api/device/register` answer (API.md). */
+export interface DeviceRegistration {
+  deviceId: string;
+  credential: string;
+  cameras: Array<{ id: string; channel: number }>;
+}
+
+/** One camera in the device tree, with its license status. */
+export interface CameraView {
+  id: string;
+  deviceId: string;
+  channel: number;
+  model: string;
+  kind: LicenseKind;
+  name: string | null;
+  doNotLicense: boolean;
+  registeredAt: string;
+  licensed: boolean;
+  licenseId: string | null;
+  endsAt: string | null;
+  daysLeft: number | null;
+  /** Without a valid license (never licensed, or its license ended). */
+  lapsed: boolean;
+  lapsedAt: string | null;
+  capabilities: Capabilities;
+}
+
+export interface DeviceView {
+  id: string;
+  customerId: string;
+  type: DeviceType;
+  serial: string;
+  model: string;
+  mac: string;
+  firmware: string;
+  name: string | null;
+  status: string;
+  lastSeenAt: string | null;
+  createdAt: string;
+  cameras: CameraView[];
+}
+
+export interface DeletionImpact {
+  /** Licenses that deletion voids (bound to the device's cameras and still valid). */
+  licenses: number;
+  /** Their remaining days, summed: forfeited without refund. */
+  daysForfeited: number;
+}
+
+export interface EntitlementCamera {
+  cameraId: string;
+  licensed: boolean;
+  validUntil: string | null;
+  capabilities: Capabilities;
+}
+
+export interface EntitlementsPayload {
+  deviceId: string;
+  issuedAt: string;
+  version: number;
+  cameras: EntitlementCamera[];
+}
+
+/** Signed: `signature` = base64 Ed25519 over the UTF-8 bytes of JSON.stringify(payload). */
+export interface EntitlementsDocument {
+  payload: EntitlementsPayload;
+  signature: string;
+  keyId: string;
+}
+
+export interface SigningKeyView {
+  keyId: string;
+  publicKeyPem: string;
+  createdAt: string;
+  retiredAt: string | null;
+}
+
+export interface HeartbeatResult {
+  commands: Array<{ id: string; kind: string; payload: Record<string, unknown>; createdAt: string }>;
+  entitlementsVersion: number;
+}
+
+/** Commands a customer queues for a device; delivered with the next heartbeat (SPEC §7, §8). */
+export const DEVICE_COMMAND_KINDS = [
+  'restart',
+  'firmware_update',
+  'alarm_reset',
+  'error_recovery',
+  'thumbnail_cache',
+] as const;
+export type DeviceCommandKind = (typeof DEVICE_COMMAND_KINDS)[number];
+
+export interface DeviceCommandView {
+  id: string;
+  deviceId: string;
+  kind: DeviceCommandKind;
+  payload: Record<string, unknown>;
+  status: 'pending' | 'delivered' | 'done' | 'failed' | 'cancelled';
+  notBefore: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
