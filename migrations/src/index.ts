@@ -2,6 +2,7 @@ import { Foundation1763780000000 } from './1763780000000-Foundation.js';
 import { Accounts1763790000000 } from './1763790000000-Accounts.js';
 import { Licenses1763800000000 } from './1763800000000-Licenses.js';
 import { Devices1763810000000 } from './1763810000000-Devices.js';
+import { EntitlementsNotify1763820000000 } from './1763820000000-EntitlementsNotify.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Accounts1763790000000,
   Licenses1763800000000,
   Devices1763810000000,
+  EntitlementsNotify1763820000000,
 ];

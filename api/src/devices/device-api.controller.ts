@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiQuery,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Allow, Public } from '../common/auth/decorators.js';
+import { AppError } from '../common/errors/app-error.js';
 import type { AuthDevice } from './credentials.js';
 import { CurrentDevice } from './current-device.js';
 import { DeviceApiService } from './device-api.service.js';
@@ -52,8 +54,28 @@ export class DeviceApiController {
   @Allow('device')
   @Get('entitlements')
   @ApiOkResponse({ type: EntitlementsDocumentDto })
-  entitlements(@CurrentDevice() device: AuthDevice) {
-    return this.api.entitlements(device);
+  @ApiQuery({
+    name: 'waitForVersion',
+    required: false,
+    type: Number,
+    description: 'Long-poll: answer once the version differs from this one (or at the timeout)',
+  })
+  @ApiQuery({ name: 'timeoutSeconds', required: false, type: Number, description: '1–55, default 25' })
+  entitlements(
+    @CurrentDevice() device: AuthDevice,
+    @Query('waitForVersion') waitForVersion?: string,
+    @Query('timeoutSeconds') timeoutSeconds?: string,
+  ) {
+    if (waitForVersion === undefined) return this.api.entitlements(device);
+    const known = Number(waitForVersion);
+    if (!Number.isSafeInteger(known) || known < 0) {
+      throw AppError.validation('waitForVersion', 'must be a whole number of 0 or more');
+    }
+    const seconds = timeoutSeconds === undefined ? 25 : Number(timeoutSeconds);
+    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 55) {
+      throw AppError.validation('timeoutSeconds', 'must be a whole number from 1 to 55');
+    }
+    return this.api.entitlementsAfter(device, known, seconds * 1000);
   }
 
   @Allow('device')

@@ -14,6 +14,7 @@ import type { AuthDevice } from './credentials.js';
 import type { HeartbeatDto } from './dto/register-device.dto.js';
 import { signPayload } from './entitlements-signature.js';
 import { SigningKeysService } from './signing-keys.service.js';
+import { EntitlementsNotifier } from './entitlements-notifier.js';
 
 export const COMMUNICATION_ERROR = 'communication_error';
 
@@ -25,9 +26,33 @@ export class DeviceApiService {
     private readonly clock: Clock,
     private readonly keys: SigningKeysService,
     private readonly config: AppConfig,
+    private readonly notifier: EntitlementsNotifier,
   ) {}
 
   /** Per camera: licensed (a bound license with ends_at > now), valid until, §3 capabilities. */
+  /**
+   * Long-poll: returns once the device's entitlements version differs from `knownVersion`
+   * (at once if it already does), or after `timeoutMs` with the unchanged document.
+   */
+  async entitlementsAfter(
+    device: AuthDevice,
+    knownVersion: number,
+    timeoutMs: number,
+  ): Promise<EntitlementsDocument> {
+    const waiter = await this.notifier.waitFor(device.deviceId, timeoutMs);
+    try {
+      const [d] = await rows<{ entitlements_version: string }>(
+        this.ds.manager,
+        `SELECT entitlements_version FROM device WHERE id = $1 AND deleted_at IS NULL`,
+        [device.deviceId],
+      );
+      if (d && Number(d.entitlements_version) === knownVersion) await waiter.changed;
+    } finally {
+      waiter.cancel();
+    }
+    return this.entitlements(device);
+  }
+
   async entitlements(device: AuthDevice): Promise<EntitlementsDocument> {
     const now = this.clock.now();
     const em = this.ds.manager;

@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { EntitlementsNotifier } from './entitlements-notifier.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { BindingService } from './binding.service.js';
 import { CommandsService } from './commands.service.js';
@@ -11,7 +12,14 @@ import { SigningKeysService } from './signing-keys.service.js';
 /** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
   controllers: [DeviceApiController, DevicesController],
-  providers: [BindingService, DevicesService, DeviceApiService, SigningKeysService, CommandsService],
+  providers: [
+    BindingService,
+    DevicesService,
+    DeviceApiService,
+    SigningKeysService,
+    CommandsService,
+    EntitlementsNotifier,
+  ],
   exports: [BindingService],
 })
 export class DevicesModule implements OnModuleInit {
