@@ -18,6 +18,7 @@ export const en = {
   'common.refresh': 'Refresh',
   'common.nothingHereYet': 'Nothing here yet',
   'common.goHome': 'Go to the start page',
+  'common.rowsPerPage': 'Rows per page',
 
   'language.en': 'English',
   'language.ja': '日本語',

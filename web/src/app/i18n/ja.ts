@@ -19,6 +19,7 @@ export const ja: Record<MessageKey, string> = {
   'common.refresh': '更新',
   'common.nothingHereYet': 'まだ何もありません',
   'common.goHome': 'トップページへ',
+  'common.rowsPerPage': '表示件数',
 
   'language.en': 'English',
   'language.ja': '日本語',

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Box, LinearProgress, MenuItem, Paper, TablePagination, TextField } from '@mui/material';
+import { Box, LinearProgress, MenuItem, Paper, TextField } from '@mui/material';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import { ORDER_STATUSES, type OrderStatus } from '@lc/shared';
 import { EmptyState } from '../../../app/components/EmptyState';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { useOrders } from '../hooks/useOrders';
 import { OrdersTable } from './OrdersTable';
@@ -57,18 +58,12 @@ export function OrdersList({ role }: { role: 'buyer' | 'supplier' }) {
         ) : (
           <>
             <OrdersTable orders={orders.data.items} asSupplier={role === 'supplier'} />
-            <TablePagination
-              component="div"
+            <PagedFooter
               count={orders.data.total}
               page={page}
-              rowsPerPage={pageSize}
-              rowsPerPageOptions={[20, 50, 100]}
-              onPageChange={(_, p) => setPage(p)}
-              onRowsPerPageChange={(e) => {
-                setPageSize(Number(e.target.value));
-                setPage(0);
-              }}
-              labelRowsPerPage={t('billing.common.rowsPerPage')}
+              pageSize={pageSize}
+              onPageChange={setPage}
+              onPageSizeChange={setPageSize}
             />
           </>
         )}

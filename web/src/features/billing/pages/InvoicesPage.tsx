@@ -1,14 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  LinearProgress,
-  MenuItem,
-  Paper,
-  TablePagination,
-  TextField,
-} from '@mui/material';
+import { Alert, Box, Button, LinearProgress, MenuItem, Paper, TextField } from '@mui/material';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import ReceiptOutlined from '@mui/icons-material/ReceiptOutlined';
 import { INVOICE_STATUSES, type InvoiceStatus } from '@lc/shared';
@@ -18,6 +9,7 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { InvoicesTable } from '../components/InvoicesTable';
@@ -122,18 +114,12 @@ export function InvoicesPage() {
         ) : (
           <>
             <InvoicesTable invoices={invoices.data.items} />
-            <TablePagination
-              component="div"
+            <PagedFooter
               count={invoices.data.total}
               page={page}
-              rowsPerPage={pageSize}
-              rowsPerPageOptions={[20, 50, 100]}
-              onPageChange={(_, p) => setPage(p)}
-              onRowsPerPageChange={(e) => {
-                setPageSize(Number(e.target.value));
-                setPage(0);
-              }}
-              labelRowsPerPage={t('billing.common.rowsPerPage')}
+              pageSize={pageSize}
+              onPageChange={setPage}
+              onPageSizeChange={setPageSize}
             />
           </>
         )}

@@ -12,7 +12,6 @@ import {
   TableCell,
   TableContainer,
   TableHead,
-  TablePagination,
   TableRow,
   TextField,
 } from '@mui/material';
@@ -26,6 +25,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
+import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { downloadBlob } from '../../billing/downloadBlob';
 import { useAssignments } from '../hooks/useAssignments';
@@ -226,18 +226,12 @@ export function AssignmentsPage() {
                 </TableBody>
               </Table>
             </TableContainer>
-            <TablePagination
-              component="div"
+            <PagedFooter
               count={rows.data.total}
               page={page}
-              rowsPerPage={pageSize}
-              rowsPerPageOptions={[20, 50, 100]}
-              onPageChange={(_, p) => setPage(p)}
-              onRowsPerPageChange={(e) => {
-                setPageSize(Number(e.target.value));
-                setPage(0);
-              }}
-              labelRowsPerPage={t('billing.common.rowsPerPage')}
+              pageSize={pageSize}
+              onPageChange={setPage}
+              onPageSizeChange={setPageSize}
             />
           </>
         )}

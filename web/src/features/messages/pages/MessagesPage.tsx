@@ -1,16 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardActions,
-  CardContent,
-  Chip,
-  Stack,
-  TablePagination,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardActions, CardContent, Chip, Stack, Typography } from '@mui/material';
 import MessageOutlined from '@mui/icons-material/MessageOutlined';
 import { EmptyState } from '../../../app/components/EmptyState';
 import { ErrorState } from '../../../app/components/ErrorState';
@@ -18,6 +7,7 @@ import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
+import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { useMarkMessageRead, usePortalMessages } from '../hooks/usePortalMessages';
 
@@ -85,17 +75,13 @@ export function MessagesPage() {
               )}
             </Card>
           ))}
-          <TablePagination
-            component="div"
+          <PagedFooter
             count={messages.data.total}
             page={page}
-            rowsPerPage={pageSize}
-            rowsPerPageOptions={[10, 20, 50]}
-            onPageChange={(_, p) => setPage(p)}
-            onRowsPerPageChange={(e) => {
-              setPageSize(Number(e.target.value));
-              setPage(0);
-            }}
+            pageSize={pageSize}
+            onPageChange={setPage}
+            onPageSizeChange={setPageSize}
+            sizes={[10, 20, 50]}
           />
         </Stack>
       )}

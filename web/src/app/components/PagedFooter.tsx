@@ -1,0 +1,40 @@
+import { TablePagination } from '@mui/material';
+import { useT } from '../i18n/useT';
+
+export interface PagedFooterProps {
+  /** Total rows on the server. */
+  count: number;
+  /** Zero-based page. */
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number) => void;
+  onPageSizeChange: (pageSize: number) => void;
+  sizes?: number[];
+}
+
+/** Paging controls under a server-paged table; changing the page size goes back to the first page. */
+export function PagedFooter({
+  count,
+  page,
+  pageSize,
+  onPageChange,
+  onPageSizeChange,
+  sizes = [20, 50, 100],
+}: PagedFooterProps) {
+  const t = useT();
+  return (
+    <TablePagination
+      component="div"
+      count={count}
+      page={page}
+      rowsPerPage={pageSize}
+      rowsPerPageOptions={sizes}
+      onPageChange={(_, p) => onPageChange(p)}
+      onRowsPerPageChange={(e) => {
+        onPageSizeChange(Number(e.target.value));
+        onPageChange(0);
+      }}
+      labelRowsPerPage={t('common.rowsPerPage')}
+    />
+  );
+}
