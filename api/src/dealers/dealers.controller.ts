@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -13,6 +13,7 @@ import { DealersService } from './dealers.service.js';
 import { MembersService } from './members.service.js';
 import { CreateDealerDto, UpdateDealerDto } from './dto/create-dealer.dto.js';
 import { CreatedDealerDto, DealerDto, DealerPageDto, ListDealersQueryDto } from './dto/dealer-views.dto.js';
+import { MaintenanceContactsDto, UpdateMaintenanceContactsDto } from './dto/maintenance-contacts.dto.js';
 import { ChangeMemberRoleDto, InviteMemberDto, MemberDto } from './dto/member.dto.js';
 
 @ApiTags('dealers')
@@ -53,6 +54,25 @@ export class DealersController {
   @ApiOkResponse({ type: DealerDto })
   updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateDealerDto, @ClientIp() ip: string | null) {
     return this.dealers.updateMe(user, body, ip);
+  }
+
+  @Allow('dealer')
+  @Get('me/maintenance-contacts')
+  @ApiOkResponse({ type: MaintenanceContactsDto })
+  maintenanceContacts(@CurrentUser() user: AuthUser) {
+    return this.dealers.maintenanceContacts(user);
+  }
+
+  /** Owner or manager: at most 5 e-mails (600103), no duplicates (600104); e-mails "account information changed". */
+  @Allow('dealer')
+  @Put('me/maintenance-contacts')
+  @ApiOkResponse({ type: MaintenanceContactsDto })
+  setMaintenanceContacts(
+    @CurrentUser() user: AuthUser,
+    @Body() body: UpdateMaintenanceContactsDto,
+    @ClientIp() ip: string | null,
+  ) {
+    return this.dealers.setMaintenanceContacts(user, body, ip);
   }
 
   @Allow('dealer')

@@ -4,6 +4,8 @@ import {
   DEALER_PROFILE_FIELDS,
   ErrorCode,
   LINK_TTL_HOURS,
+  MAINTENANCE_CONTACTS_MAX,
+  type MaintenanceContacts,
   PAGE_SIZE_DEFAULT,
   type DealerListItem,
   type DealerProfileField,
@@ -84,6 +86,11 @@ const LABEL: Record<Language, Record<DealerProfileField, string>> = {
     address: '住所',
     notificationEmail: '通知先メールアドレス',
   },
+};
+
+const CONTACTS_LABEL: Record<Language, string> = {
+  en: 'Maintenance contacts',
+  ja: '保守担当者メールアドレス',
 };
 
 const TIER_LABEL: Record<Language, Record<DealerTier, string>> = {
@@ -325,12 +332,89 @@ export class DealersService {
     });
   }
 
+  /** The maintenance-contact e-mails (seed 004 §1-2 STEP4) and the phone customers link with. */
+  async maintenanceContacts(actor: AuthUser): Promise<MaintenanceContacts> {
+    const [d] = await rows<{ maintenance_emails: string[]; phone: string | null }>(
+      this.ds.manager,
+      `SELECT maintenance_emails, phone FROM dealer WHERE id = $1`,
+      [actor.dealerId],
+    );
+    if (!d) throw AppError.notFound('Dealer');
+    return { emails: d.maintenance_emails, phone: d.phone };
+  }
+
+  /**
+   * Owner or manager: replaces the list (at most 5, no duplicates ignoring case) and optionally
+   * the phone; a change is audited and e-mails "account information changed".
+   */
+  async setMaintenanceContacts(
+    actor: AuthUser,
+    dto: { emails: string[]; phone?: string },
+    ip: string | null,
+  ): Promise<MaintenanceContacts> {
+    assertManager(actor);
+    const emails = dto.emails.map((e) => e.trim());
+    if (emails.length > MAINTENANCE_CONTACTS_MAX) {
+      throw AppError.badRequest(
+        ErrorCode.MAINTENANCE_CONTACTS_LIMIT,
+        `emails: at most ${MAINTENANCE_CONTACTS_MAX} maintenance contacts`,
+        { field: 'emails', limit: MAINTENANCE_CONTACTS_MAX },
+      );
+    }
+    const seen = new Set<string>();
+    for (const [i, e] of emails.entries()) {
+      if (seen.has(e.toLowerCase())) {
+        throw AppError.badRequest(ErrorCode.MAINTENANCE_CONTACT_DUPLICATE, `emails.${i}: ${e} is listed twice`, {
+          field: `emails.${i}`,
+        });
+      }
+      seen.add(e.toLowerCase());
+    }
+    return this.ds.transaction(async (em) => {
+      const [d] = await rows<DealerRow & { maintenance_emails: string[] }>(
+        em,
+        `SELECT * FROM dealer WHERE id = $1 FOR UPDATE`,
+        [actor.dealerId],
+      );
+      if (!d) throw AppError.notFound('Dealer');
+      const changes: { field: 'maintenanceEmails' | 'phone'; before: string | null; after: string | null }[] = [];
+      const before = d.maintenance_emails.join(', ');
+      if (before !== emails.join(', ')) {
+        changes.push({ field: 'maintenanceEmails', before: before || null, after: emails.join(', ') || null });
+      }
+      if (dto.phone !== undefined && dto.phone !== d.phone) {
+        changes.push({ field: 'phone', before: d.phone, after: dto.phone });
+      }
+      if (!changes.length) return { emails: d.maintenance_emails, phone: d.phone };
+      const [updated] = await rows<DealerRow & { maintenance_emails: string[] }>(
+        em,
+        `UPDATE dealer SET maintenance_emails = $2, phone = COALESCE($3, phone), updated_at = $4
+          WHERE id = $1 RETURNING *`,
+        [d.id, emails, dto.phone ?? null, this.clock.now()],
+      );
+      await this.audit.record(
+        em,
+        actor,
+        {
+          action: 'dealer.maintenance_contacts_updated',
+          targetType: 'dealer',
+          targetId: d.id,
+          before: { emails: d.maintenance_emails, phone: d.phone },
+          after: { emails: updated.maintenance_emails, phone: updated.phone },
+        },
+        ip,
+      );
+      await this.notifyChanged(em, actor, updated, changes, d.notification_email);
+      return { emails: updated.maintenance_emails, phone: updated.phone };
+    });
+  }
+
   /** "Account information changed" (seed 004) to the notification e-mail, and the old one if it moved. */
   private async notifyChanged(
     em: EntityManager,
     actor: AuthUser,
     d: DealerRow,
-    changes: { field: DealerProfileField; before: string | null; after: string | null }[],
+    changes: { field: DealerProfileField | 'maintenanceEmails'; before: string | null; after: string | null }[],
     oldAddress: string,
   ): Promise<void> {
     const [who] = await rows<{ name: string; language: Language; time_zone: string }>(
@@ -361,7 +445,7 @@ export class DealersService {
           changedAt: this.clock.now().toISOString(),
           changes: changes.map((c) => ({
             field: c.field,
-            label: LABEL[language][c.field],
+            label: c.field === 'maintenanceEmails' ? CONTACTS_LABEL[language] : LABEL[language][c.field],
             before: c.before ?? '',
             after: c.after ?? '',
           })),

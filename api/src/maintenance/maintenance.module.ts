@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LinksController } from './links.controller.js';
+import { LinksService } from './links.service.js';
+import { MonitoringController } from './monitoring.controller.js';
+import { MonitoringService } from './monitoring.service.js';
+
+/** Maintenance links, the maintaining dealer's monitoring and remote operations (SPEC §9, seed 004). */
+@Module({
+  controllers: [LinksController, MonitoringController],
+  providers: [LinksService, MonitoringService],
+})
+export class MaintenanceModule {}

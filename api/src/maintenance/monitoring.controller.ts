@@ -1,0 +1,123 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, ClientIp, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
+import { Clock } from '../common/clock/clock.js';
+import { csvDisposition, toCsv } from '../common/http/csv.js';
+import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
+import { DeviceCommandDto } from '../devices/dto/device.dto.js';
+import {
+  MaintenanceCustomerDto,
+  MaintenanceDeviceDetailDto,
+  MaintenanceDeviceItemDto,
+  MaintenanceDevicePageDto,
+  MaintenanceDevicesPageQueryDto,
+  MaintenanceDevicesQueryDto,
+  MaintenanceOperationDto,
+} from './dto/maintenance.dto.js';
+import { MonitoringService } from './monitoring.service.js';
+
+const CSV_HEADER = [
+  'deviceId',
+  'customerId',
+  'customerName',
+  'name',
+  'type',
+  'serial',
+  'model',
+  'firmware',
+  'status',
+  'lastSeenAt',
+  'cameras',
+  'licensedCameras',
+] as const;
+
+/** The maintaining dealer's monitoring (seed 004 §1-4): only devices linked to it. */
+@ApiTags('maintenance')
+@ApiBearerAuth()
+@Controller('maintenance')
+export class MonitoringController {
+  constructor(
+    private readonly monitoring: MonitoringService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** API.md: every device linked to this dealer (filters optional). */
+  @Allow('dealer')
+  @Get('devices')
+  @ApiOkResponse({ type: [MaintenanceDeviceItemDto] })
+  list(@CurrentUser() user: AuthUser, @Query() q: MaintenanceDevicesQueryDto) {
+    return this.monitoring.list(user.dealerId!, q);
+  }
+
+  /** The same list, paged on the server. */
+  @Allow('dealer')
+  @Get('devices/page')
+  @ApiOkResponse({ type: MaintenanceDevicePageDto })
+  page(@CurrentUser() user: AuthUser, @Query() q: MaintenanceDevicesPageQueryDto) {
+    return this.monitoring.page(user.dealerId!, q);
+  }
+
+  /** The same filter as CSV (UTF-8 with BOM). */
+  @Allow('dealer')
+  @Get('devices/export.csv')
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() q: MaintenanceDevicesQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const items = await this.monitoring.list(user.dealerId!, q);
+    res.setHeader('Content-Disposition', csvDisposition('maintenance-devices', this.clock.now()));
+    return toCsv(
+      CSV_HEADER,
+      items.map((i) => CSV_HEADER.map((k) => i[k])),
+    );
+  }
+
+  /** Customers that linked devices to this dealer. */
+  @Allow('dealer')
+  @Get('customers')
+  @ApiOkResponse({ type: [MaintenanceCustomerDto] })
+  customers(@CurrentUser() user: AuthUser) {
+    return this.monitoring.customers(user.dealerId!);
+  }
+
+  @Allow('dealer')
+  @Get('devices/:id')
+  @ApiOkResponse({ type: MaintenanceDeviceDetailDto })
+  @ApiNotFoundResponse({ description: 'Not linked to this dealer (or no such device)' })
+  detail(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Device')) id: string) {
+    return this.monitoring.detail(user.dealerId!, id);
+  }
+
+  @Allow('dealer')
+  @Get('devices/:id/commands')
+  @ApiOkResponse({ type: [DeviceCommandDto] })
+  commands(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Device')) id: string) {
+    return this.monitoring.commands(user.dealerId!, id);
+  }
+
+  /** Restart, alarm reset, error recovery, firmware reservation — only while licensed (409 600105). */
+  @Allow('dealer')
+  @Post('devices/:id/commands')
+  @ApiCreatedResponse({ type: DeviceCommandDto })
+  @ApiConflictResponse({ description: '600105 no licensed camera (SPEC §3)' })
+  operate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Body() body: MaintenanceOperationDto,
+    @ClientIp() ip: string | null,
+  ) {
+    return this.monitoring.operate(user, id, body, ip);
+  }
+}
