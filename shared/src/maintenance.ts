@@ -1,4 +1,4 @@
-import type { DeviceCommandKind, DeviceType } from './devices.js';
+import { ANOMALY_STATUSES, type AnomalyStatus, type DeviceCommandKind, type DeviceType } from './devices.js';
 
 /** A dealer keeps at most this many maintenance-contact e-mail addresses (seed 004 §1-2 STEP4). */
 export const MAINTENANCE_CONTACTS_MAX = 5;
@@ -26,8 +26,8 @@ export const MAINTENANCE_OPERATIONS = [
 export type MaintenanceOperation = (typeof MAINTENANCE_OPERATIONS)[number];
 
 /** Device statuses that open an anomaly incident (e-mailed to the maintenance contacts). */
-export const INCIDENT_KINDS = ['communication_error', 'recorder_error', 'alarm'] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export const INCIDENT_KINDS = ANOMALY_STATUSES;
+export type IncidentKind = AnomalyStatus;
 
 /** `GET/PUT /api/dealers/me/maintenance-contacts`. */
 export interface MaintenanceContacts {

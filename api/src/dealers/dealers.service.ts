@@ -364,9 +364,13 @@ export class DealersService {
     const seen = new Set<string>();
     for (const [i, e] of emails.entries()) {
       if (seen.has(e.toLowerCase())) {
-        throw AppError.badRequest(ErrorCode.MAINTENANCE_CONTACT_DUPLICATE, `emails.${i}: ${e} is listed twice`, {
-          field: `emails.${i}`,
-        });
+        throw AppError.badRequest(
+          ErrorCode.MAINTENANCE_CONTACT_DUPLICATE,
+          `emails.${i}: ${e} is listed twice`,
+          {
+            field: `emails.${i}`,
+          },
+        );
       }
       seen.add(e.toLowerCase());
     }
@@ -377,10 +381,15 @@ export class DealersService {
         [actor.dealerId],
       );
       if (!d) throw AppError.notFound('Dealer');
-      const changes: { field: 'maintenanceEmails' | 'phone'; before: string | null; after: string | null }[] = [];
+      const changes: { field: 'maintenanceEmails' | 'phone'; before: string | null; after: string | null }[] =
+        [];
       const before = d.maintenance_emails.join(', ');
       if (before !== emails.join(', ')) {
-        changes.push({ field: 'maintenanceEmails', before: before || null, after: emails.join(', ') || null });
+        changes.push({
+          field: 'maintenanceEmails',
+          before: before || null,
+          after: emails.join(', ') || null,
+        });
       }
       if (dto.phone !== undefined && dto.phone !== d.phone) {
         changes.push({ field: 'phone', before: d.phone, after: dto.phone });
@@ -414,7 +423,11 @@ export class DealersService {
     em: EntityManager,
     actor: AuthUser,
     d: DealerRow,
-    changes: { field: DealerProfileField | 'maintenanceEmails'; before: string | null; after: string | null }[],
+    changes: {
+      field: DealerProfileField | 'maintenanceEmails';
+      before: string | null;
+      after: string | null;
+    }[],
     oldAddress: string,
   ): Promise<void> {
     const [who] = await rows<{ name: string; language: Language; time_zone: string }>(

@@ -10,9 +10,12 @@ import { DevicesService } from './devices.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { TelemetryController } from './telemetry.controller.js';
 import { DeviceTelemetryService } from './telemetry.service.js';
+import { IncidentsModule } from '../maintenance/incidents.module.js';
+import { IncidentsService } from '../maintenance/incidents.service.js';
 
 /** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
+  imports: [IncidentsModule],
   controllers: [DeviceApiController, DevicesController, TelemetryController],
   providers: [
     BindingService,
@@ -30,10 +33,15 @@ export class DevicesModule implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly api: DeviceApiService,
     private readonly binding: BindingService,
+    private readonly incidents: IncidentsService,
   ) {}
 
   onModuleInit(): void {
     this.jobs.register('expiry-sweep', (now) => this.binding.sweepExpired(now));
-    this.jobs.register('device-liveness', (now) => this.api.markSilent(now));
+    // After marking silent devices: open/close maintenance anomaly incidents (e-mails, SPEC §9).
+    this.jobs.register('device-liveness', async (now) => ({
+      ...(await this.api.markSilent(now)),
+      ...(await this.incidents.scan(now)),
+    }));
   }
 }

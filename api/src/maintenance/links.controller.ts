@@ -36,7 +36,11 @@ export class LinksController {
   @ApiCreatedResponse({ type: MaintenanceLinkDto })
   @ApiBadRequestResponse({ description: '600101 no dealer with this login ID and phone' })
   @ApiTooManyRequestsResponse({ description: '600102 too many failed attempts' })
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateMaintenanceLinkDto, @ClientIp() ip: string | null) {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateMaintenanceLinkDto,
+    @ClientIp() ip: string | null,
+  ) {
     return this.links.create(user, body, ip);
   }
 

@@ -28,9 +28,7 @@ interface LinkRow {
 }
 
 type Attempt =
-  | { kind: 'limited'; retryAt: Date }
-  | { kind: 'mismatch' }
-  | { kind: 'ok'; link: MaintenanceLinkView };
+  { kind: 'limited'; retryAt: Date } | { kind: 'mismatch' } | { kind: 'ok'; link: MaintenanceLinkView };
 
 /** Advisory lock namespace for a customer's link attempts (serialises the failure count). */
 const LINK_LOCK = 727_300;
@@ -60,7 +58,11 @@ export class LinksService {
     return out;
   }
 
-  async create(user: AuthUser, dto: CreateMaintenanceLinkDto, ip: string | null): Promise<MaintenanceLinkView> {
+  async create(
+    user: AuthUser,
+    dto: CreateMaintenanceLinkDto,
+    ip: string | null,
+  ): Promise<MaintenanceLinkView> {
     refuseInProxy(user, 'Linking devices to a maintaining dealer');
     if (!phoneDigits(dto.dealerPhone)) throw AppError.validation('dealerPhone', 'must contain digits');
     const customerId = user.customerId!;
@@ -80,13 +82,17 @@ export class LinksService {
           retryAt: new Date(f.oldest!.getTime() + MAINTENANCE_LINK_FAILURES.windowMinutes * 60_000),
         };
       }
-      const [dealer] = await rows<{ id: string; login_id: string; company_name: string; phone: string | null }>(
-        em,
-        `SELECT id, login_id, company_name, phone FROM dealer WHERE login_id = $1`,
-        [dto.dealerLoginId],
-      );
+      const [dealer] = await rows<{
+        id: string;
+        login_id: string;
+        company_name: string;
+        phone: string | null;
+      }>(em, `SELECT id, login_id, company_name, phone FROM dealer WHERE login_id = $1`, [dto.dealerLoginId]);
       if (!dealer || !samePhone(dealer.phone, dto.dealerPhone)) {
-        await em.query(`INSERT INTO maintenance_link_failure (customer_id, at) VALUES ($1, $2)`, [customerId, now]);
+        await em.query(`INSERT INTO maintenance_link_failure (customer_id, at) VALUES ($1, $2)`, [
+          customerId,
+          now,
+        ]);
         await this.audit.record(
           em,
           user,
@@ -162,7 +168,12 @@ export class LinksService {
         targetId: l.id,
         dealerId: dealer.id,
         customerId,
-        after: { dealerLoginId: dealer.login_id, allDevices: l.all_devices, deviceIds: ids, added: deviceIds ?? 'all' },
+        after: {
+          dealerLoginId: dealer.login_id,
+          allDevices: l.all_devices,
+          deviceIds: ids,
+          added: deviceIds ?? 'all',
+        },
       },
       ip,
     );

@@ -15,6 +15,13 @@ import { csvDisposition, toCsv } from '../common/http/csv.js';
 import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
 import { DeviceCommandDto } from '../devices/dto/device.dto.js';
 import {
+  ConnectionHistoryPageDto,
+  ConnectionHistoryQueryDto,
+  DeviceLogPageDto,
+  DeviceLogQueryDto,
+} from '../devices/dto/telemetry.dto.js';
+import { DeviceTelemetryService } from '../devices/telemetry.service.js';
+import {
   MaintenanceCustomerDto,
   MaintenanceDeviceDetailDto,
   MaintenanceDeviceItemDto,
@@ -47,6 +54,7 @@ const CSV_HEADER = [
 export class MonitoringController {
   constructor(
     private readonly monitoring: MonitoringService,
+    private readonly telemetry: DeviceTelemetryService,
     private readonly clock: Clock,
   ) {}
 
@@ -119,5 +127,53 @@ export class MonitoringController {
     @ClientIp() ip: string | null,
   ) {
     return this.monitoring.operate(user, id, body, ip);
+  }
+
+  /** Connection history of a linked device (50 per page; `format=csv` for all; `customerId` is ignored). */
+  @Allow('dealer')
+  @Get('devices/:id/connection-history')
+  @ApiOkResponse({ type: ConnectionHistoryPageDto })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiNotFoundResponse()
+  async history(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Query() q: ConnectionHistoryQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.monitoring.assertLinked(user.dealerId!, id);
+    const csv = q.format === 'csv';
+    const page = await this.telemetry.connectionHistory({ deviceId: id }, q, csv);
+    if (!csv) return page;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', csvDisposition('connection-history', this.clock.now()));
+    return toCsv(
+      ['at', 'deviceName', 'serial', 'kind', 'status'],
+      page.items.map((e) => [e.at, e.deviceName, e.serial, e.kind, e.status]),
+    );
+  }
+
+  /** Device logs of a linked device (`kind` error|access|operation|network; `format=csv` for all). */
+  @Allow('dealer')
+  @Get('devices/:id/logs')
+  @ApiOkResponse({ type: DeviceLogPageDto })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiNotFoundResponse()
+  async logs(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Query() q: DeviceLogQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.monitoring.assertLinked(user.dealerId!, id);
+    const csv = q.format === 'csv';
+    const page = await this.telemetry.logs({ deviceId: id }, q, csv);
+    if (!csv) return page;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', csvDisposition('device-logs', this.clock.now()));
+    return toCsv(
+      ['at', 'kind', 'code', 'message'],
+      page.items.map((l) => [l.at, l.kind, l.code, l.message]),
+    );
   }
 }

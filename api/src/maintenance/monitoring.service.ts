@@ -47,6 +47,8 @@ interface CommandRow {
   not_before: Date | null;
   created_at: Date;
   delivered_at: Date | null;
+  result_message: string | null;
+  completed_at: Date | null;
 }
 
 export type MaintenanceFilter = Omit<MaintenanceDevicesQueryDto, never>;
@@ -78,6 +80,8 @@ const commandView = (c: CommandRow): DeviceCommandView => ({
   notBefore: iso(c.not_before),
   createdAt: c.created_at.toISOString(),
   deliveredAt: iso(c.delivered_at),
+  resultMessage: c.result_message,
+  completedAt: iso(c.completed_at),
 });
 
 /**
@@ -117,12 +121,15 @@ export class MonitoringService {
     return `SELECT d.id, d.customer_id, d.name, d.type, d.status, d.last_seen_at, d.serial, d.model, d.firmware,
                    d.mac, d.created_at, l.created_at AS linked_at, c.name AS customer_name,
                    cams.cameras, cams.licensed_cameras
-              ${linkedDevicesFrom('$1', `CROSS JOIN LATERAL (
+              ${linkedDevicesFrom(
+                '$1',
+                `CROSS JOIN LATERAL (
                    SELECT count(*)::int AS cameras,
                           count(*) FILTER (WHERE EXISTS (
                             SELECT 1 FROM license li WHERE li.camera_id = k.id AND li.state = 'bound'
                                AND li.ends_at > $2))::int AS licensed_cameras
-                     FROM camera k WHERE k.device_id = d.id AND k.deleted_at IS NULL) cams`)}
+                     FROM camera k WHERE k.device_id = d.id AND k.deleted_at IS NULL) cams`,
+              )}
               ${extra}`;
   }
 
@@ -152,7 +159,9 @@ export class MonitoringService {
     const n = f.params.length;
     const r = await rows<ItemRow>(
       this.ds.manager,
-      this.query(`${f.sql} ORDER BY c.name, d.name NULLS LAST, d.serial, d.id LIMIT $${n + 1} OFFSET $${n + 2}`),
+      this.query(
+        `${f.sql} ORDER BY c.name, d.name NULLS LAST, d.serial, d.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+      ),
       [...f.params, pageSize, (page - 1) * pageSize],
     );
     return { items: r.map(item), total, page, pageSize };
@@ -248,7 +257,8 @@ export class MonitoringService {
   ): Promise<DeviceCommandView> {
     const now = this.clock.now();
     const at = dto.at ? new Date(dto.at) : null;
-    if (dto.kind === 'firmware_update' && !at) throw AppError.validation('at', 'is required for a firmware update');
+    if (dto.kind === 'firmware_update' && !at)
+      throw AppError.validation('at', 'is required for a firmware update');
     if (at && at <= now) {
       throw AppError.badRequest(ErrorCode.RESERVATION_IN_PAST, 'at: must be in the future', { field: 'at' });
     }

@@ -16,7 +16,10 @@ export class UpdateMaintenanceContactsDto {
   @MaxLength(254, { each: true })
   emails: string[];
 
-  @ApiPropertyOptional({ example: '03-1234-5678', description: 'The phone customers enter to link (optional)' })
+  @ApiPropertyOptional({
+    example: '03-1234-5678',
+    description: 'The phone customers enter to link (optional)',
+  })
   @OmitOrValid()
   @Trim()
   @IsString()

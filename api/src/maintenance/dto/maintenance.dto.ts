@@ -35,8 +35,7 @@ export class CreateMaintenanceLinkDto {
 
   @ApiPropertyOptional({
     type: [String],
-    description:
-      'Devices to link. Omitted: all devices of the customer, including devices registered later.',
+    description: 'Devices to link. Omitted: all devices of the customer, including devices registered later.',
   })
   @IsOptional()
   @IsArray()
