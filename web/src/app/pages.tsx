@@ -40,6 +40,10 @@ import { DealersPage } from '../features/dealers/pages/DealersPage';
 import { RequireDevSurface } from '../features/dev/components/RequireDevSurface';
 import { MailboxPage } from '../features/dev/pages/MailboxPage';
 import { JobRunsPage } from '../features/jobs/pages/JobRunsPage';
+import { MaintenanceContactsPage } from '../features/maintenance/pages/MaintenanceContactsPage';
+import { MaintenanceDevicePage } from '../features/maintenance/pages/MaintenanceDevicePage';
+import { MonitoringPage } from '../features/maintenance/pages/MonitoringPage';
+import { RemoteMaintenancePage } from '../features/maintenance/pages/RemoteMaintenancePage';
 import type { MessageKey } from './i18n/dictionaries';
 import { PlannedPage } from './components/PlannedPage';
 
@@ -178,7 +182,23 @@ export const APP_PAGES: readonly AppPage[] = [
     labelKey: 'nav.maintenance',
     icon: BuildOutlined,
     roles: ['dealer'],
-    element: planned('nav.maintenance', 'planned.maintenance'),
+    element: <MonitoringPage />,
+  },
+  {
+    path: '/maintenance/contacts',
+    labelKey: 'nav.maintenance',
+    icon: BuildOutlined,
+    roles: ['dealer'],
+    navRoles: [],
+    element: <MaintenanceContactsPage />,
+  },
+  {
+    path: '/maintenance/devices/:id',
+    labelKey: 'nav.maintenance',
+    icon: BuildOutlined,
+    roles: ['dealer'],
+    navRoles: [],
+    element: <MaintenanceDevicePage />,
   },
   {
     path: '/members',
@@ -222,6 +242,13 @@ export const APP_PAGES: readonly AppPage[] = [
     icon: EventNoteOutlined,
     roles: ['customer', 'shared_user'],
     element: planned('nav.events', 'planned.events'),
+  },
+  {
+    path: '/remote-maintenance',
+    labelKey: 'nav.remoteMaintenance',
+    icon: BuildOutlined,
+    roles: ['customer'],
+    element: <RemoteMaintenancePage />,
   },
   {
     path: '/messages',

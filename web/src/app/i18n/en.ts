@@ -1,5 +1,6 @@
 import { billingMessages } from '../../features/billing/messages';
 import { licensesMessages } from '../../features/licenses/messages';
+import { maintenanceMessages } from '../../features/maintenance/messages';
 import { authFlowMessages } from '../../features/auth/messages';
 import { accountMessages } from '../../features/account/messages';
 import { auditMessages } from '../../features/audit/messages';
@@ -208,4 +209,5 @@ export const en = {
   ...accountMessages.en,
   ...billingMessages.en,
   ...licensesMessages.en,
+  ...maintenanceMessages.en,
 } satisfies Record<string, string>;

@@ -1,5 +1,6 @@
 import { billingMessages } from '../../features/billing/messages';
 import { licensesMessages } from '../../features/licenses/messages';
+import { maintenanceMessages } from '../../features/maintenance/messages';
 import { authFlowMessages } from '../../features/auth/messages';
 import { accountMessages } from '../../features/account/messages';
 import { auditMessages } from '../../features/audit/messages';
@@ -205,4 +206,5 @@ export const ja: Record<MessageKey, string> = {
   ...accountMessages.ja,
   ...billingMessages.ja,
   ...licensesMessages.ja,
+  ...maintenanceMessages.ja,
 };

@@ -1,0 +1,273 @@
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  InputAdornment,
+  LinearProgress,
+  Link,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
+import ContactMailOutlined from '@mui/icons-material/ContactMailOutlined';
+import Download from '@mui/icons-material/Download';
+import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
+import Search from '@mui/icons-material/Search';
+import { exportMonitoredDevicesCsv, type MonitoringQuery } from '../../../api/maintenance';
+import { saveDownload } from '../../../api/saveDownload';
+import { EmptyState } from '../../../app/components/EmptyState';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PagedFooter } from '../../../app/components/PagedFooter';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
+import { useT } from '../../../app/i18n/useT';
+import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import { StatusChip } from '../components/StatusChip';
+import { useMaintenanceCustomers, useMonitoredDevices } from '../hooks/useMonitoring';
+import { STATUS_FILTERS, statusLabel } from '../maintenanceText';
+
+/** `datetime-local` input value (browser time) → ISO instant, or undefined. */
+function toIso(local: string): string | undefined {
+  if (!local) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** The maintaining dealer's monitoring list (seed 004 §1-4): filters, server paging, CSV. */
+export function MonitoringPage() {
+  const t = useT();
+  const fmt = useFormatDateTime();
+  const [search, setSearch] = useState('');
+  const debounced = useDebouncedValue(search.trim());
+  const [customerId, setCustomerId] = useState('');
+  const [status, setStatus] = useState('');
+  const [seenAfter, setSeenAfter] = useState('');
+  const [seenBefore, setSeenBefore] = useState('');
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(20);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const filter: MonitoringQuery = {
+    customerId: customerId || undefined,
+    q: debounced || undefined,
+    status: status || undefined,
+    lastSeenAfter: toIso(seenAfter),
+    lastSeenBefore: toIso(seenBefore),
+  };
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const devices = useMonitoredDevices({ ...filter, page: page + 1, pageSize });
+  const customers = useMaintenanceCustomers();
+
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(0);
+    };
+  const onExport = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await saveDownload(await exportMonitoredDevicesCsv(filter), 'maintenance-devices.csv');
+    } catch (e) {
+      setExportError(t('maintenance.list.exportFailed', { message: apiErrorMessage(t, e) }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Box>
+      <PageHeader
+        title={t('maintenance.list.title')}
+        subtitle={t('maintenance.list.subtitle')}
+        actions={
+          <>
+            <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
+              {t('maintenance.list.export')}
+            </Button>
+            <Button
+              variant="outlined"
+              component={RouterLink}
+              to="/maintenance/contacts"
+              startIcon={<ContactMailOutlined />}
+            >
+              {t('maintenance.list.contacts')}
+            </Button>
+          </>
+        }
+      />
+      {exportError && (
+        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
+          {exportError}
+        </Alert>
+      )}
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2, alignItems: 'center' }}>
+        <TextField
+          size="small"
+          value={search}
+          onChange={(e) => reset(setSearch)(e.target.value)}
+          placeholder={t('maintenance.list.search')}
+          slotProps={{
+            htmlInput: { 'aria-label': t('maintenance.list.search') },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <Search fontSize="small" />
+                </InputAdornment>
+              ),
+            },
+          }}
+          sx={{ minWidth: 240 }}
+        />
+        <TextField
+          select
+          size="small"
+          label={t('maintenance.list.customer')}
+          value={customerId}
+          onChange={(e) => reset(setCustomerId)(e.target.value)}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">{t('maintenance.list.allCustomers')}</MenuItem>
+          {(customers.data ?? []).map((c) => (
+            <MenuItem key={c.customerId} value={c.customerId}>
+              {c.name} ({c.devices})
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('maintenance.list.status')}
+          value={status}
+          onChange={(e) => reset(setStatus)(e.target.value)}
+          sx={{ minWidth: 180 }}
+        >
+          <MenuItem value="">{t('maintenance.list.anyStatus')}</MenuItem>
+          {STATUS_FILTERS.map((s) => (
+            <MenuItem key={s} value={s}>
+              {statusLabel(t, s)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('maintenance.list.seenAfter')}
+          value={seenAfter}
+          onChange={(e) => reset(setSeenAfter)(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('maintenance.list.seenBefore')}
+          value={seenBefore}
+          onChange={(e) => reset(setSeenBefore)(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        {filtered && (
+          <Button
+            onClick={() => {
+              setSearch('');
+              setCustomerId('');
+              setStatus('');
+              setSeenAfter('');
+              setSeenBefore('');
+              setPage(0);
+            }}
+          >
+            {t('maintenance.list.clear')}
+          </Button>
+        )}
+      </Box>
+      <Box sx={{ height: 4, mb: 1 }}>{devices.isFetching && !devices.isPending && <LinearProgress />}</Box>
+      <Paper variant="outlined">
+        {devices.isPending ? (
+          <Box sx={{ p: 2 }}>
+            <LoadingRows rows={6} />
+          </Box>
+        ) : devices.isError ? (
+          <Box sx={{ p: 2 }}>
+            <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />
+          </Box>
+        ) : devices.data.items.length === 0 ? (
+          <EmptyState
+            icon={<MonitorHeartOutlined fontSize="inherit" />}
+            title={t('common.nothingHereYet')}
+            description={filtered ? t('maintenance.list.noMatch') : t('maintenance.list.empty')}
+          />
+        ) : (
+          <>
+            <TableContainer>
+              <Table size="small" aria-label={t('maintenance.list.title')}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('maintenance.col.device')}</TableCell>
+                    <TableCell>{t('maintenance.col.customer')}</TableCell>
+                    <TableCell>{t('maintenance.col.type')}</TableCell>
+                    <TableCell>{t('maintenance.col.status')}</TableCell>
+                    <TableCell>{t('maintenance.col.lastSeen')}</TableCell>
+                    <TableCell>{t('maintenance.col.licensed')}</TableCell>
+                    <TableCell>{t('maintenance.col.operations')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {devices.data.items.map((d) => (
+                    <TableRow key={d.deviceId} hover>
+                      <TableCell>
+                        <Link component={RouterLink} to={`/maintenance/devices/${d.deviceId}`}>
+                          {d.name ?? d.serial}
+                        </Link>
+                        {d.name && (
+                          <Box component="span" sx={{ color: 'text.secondary', ml: 1, fontSize: 12 }}>
+                            {d.serial}
+                          </Box>
+                        )}
+                      </TableCell>
+                      <TableCell>{d.customerName}</TableCell>
+                      <TableCell>{t(`maintenance.type.${d.type}`)}</TableCell>
+                      <TableCell>
+                        <StatusChip status={d.status} />
+                      </TableCell>
+                      <TableCell>{d.lastSeenAt ? fmt(d.lastSeenAt) : t('maintenance.never')}</TableCell>
+                      <TableCell>
+                        {d.licensedCameras} / {d.cameras}
+                      </TableCell>
+                      <TableCell>
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          color={d.operable ? 'success' : 'default'}
+                          label={d.operable ? t('maintenance.operable') : t('maintenance.unlicensed')}
+                        />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+            <PagedFooter
+              count={devices.data.total}
+              page={page}
+              pageSize={pageSize}
+              onPageChange={setPage}
+              onPageSizeChange={setPageSize}
+            />
+          </>
+        )}
+      </Paper>
+    </Box>
+  );
+}
