@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { ENGLISH_STORAGE, signIn, signOut } from './accounts.js';
+import { DEMO } from './demo.js';
+
+test.use({ storageState: ENGLISH_STORAGE });
+
+const CUSTOMER = { email: 'office@demo.example', password: 'Demo!2026pass' };
+/** The secondary demo dealer maintains; the customer was sold by demo-dealer. */
+const MAINTAINER = {
+  loginId: 'demo-sub',
+  email: 'owner@demo-sub.example',
+  password: 'Demo!2026pass',
+  phone: '06 2345 6789',
+};
+
+test('the customer links a recorder to a dealer; the dealer sees it in the monitoring list and schedules a restart', async ({
+  page,
+  request,
+}) => {
+  const serial = `E2E-MNT-${Date.now().toString(36)}`;
+
+  // The selling dealer puts a license in the customer's pool, so the recorder's camera is licensed.
+  const dealerLogin = await request.post('/api/auth/login', {
+    data: { login: DEMO.dealer.loginId, password: DEMO.dealer.password },
+  });
+  const dealerToken = ((await dealerLogin.json()) as { accessToken: string }).accessToken;
+  const auth = { Authorization: `Bearer ${dealerToken}` };
+  const customers = await request.get('/api/customers', {
+    params: { search: CUSTOMER.email },
+    headers: auth,
+  });
+  const customerId = ((await customers.json()) as { items: Array<{ id: string }> }).items[0].id;
+  const assigned = await request.post('/api/assignments', {
+    headers: auth,
+    data: { customerId, skuCode: 'EDGE-12M', quantity: 1 },
+  });
+  expect(assigned.status()).toBe(201);
+
+  // The recorder registers itself with the contract holder's e-mail and password.
+  const reg = await request.post('/api/device/register', {
+    data: {
+      email: CUSTOMER.email,
+      password: CUSTOMER.password,
+      device: {
+        type: 'recorder',
+        serial,
+        model: 'REC-8',
+        mac: '00:11:22:33:44:77',
+        firmware: '1.0.0',
+        cameras: [{ channel: 1, model: 'CAM-200' }],
+      },
+    },
+  });
+  expect(reg.status()).toBe(201);
+  const device = (await reg.json()) as { deviceId: string; credential: string };
+
+  // The customer links just this recorder to the maintaining dealer (phone typed with spaces).
+  await signIn(page, CUSTOMER.email, CUSTOMER.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Remote maintenance' }).click();
+  await expect(page.getByRole('heading', { name: 'Remote maintenance', level: 1 })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Dealer ID' }).fill(MAINTAINER.loginId);
+  await page.getByRole('textbox', { name: "Dealer's phone number" }).fill('06 0000 0000');
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('No dealer has this dealer ID and phone number');
+  await page.getByRole('textbox', { name: "Dealer's phone number" }).fill(MAINTAINER.phone);
+  await page.getByRole('radio', { name: 'Only the devices I choose' }).check();
+  await page.getByRole('checkbox', { name: new RegExp(serial) }).check();
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Linked to');
+  await expect(page.getByTestId('maintenance-links')).toContainText(serial);
+  await signOut(page);
+
+  // The dealer finds it in its monitoring list and schedules a restart.
+  await signIn(page, MAINTAINER.email, MAINTAINER.password);
+  await page.getByRole('navigation').getByRole('link', { name: 'Maintenance' }).click();
+  await expect(page.getByRole('heading', { name: 'Remote monitoring' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Device name or serial' }).fill(serial);
+  await page.getByRole('link', { name: serial }).click();
+  await expect(page.getByRole('heading', { name: serial, level: 1 })).toBeVisible();
+  await expect(page.getByTestId('operations-blocked')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Restart' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('Restart');
+  await confirm.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('status')).toContainText('Restart queued.');
+  await expect(page.getByTestId('maintenance-commands')).toContainText('Restart');
+
+  // The recorder receives it with its next heartbeat.
+  const hb = await request.post('/api/device/heartbeat', {
+    headers: { Authorization: `Device ${device.credential}` },
+    data: { status: 'normal' },
+  });
+  const commands = ((await hb.json()) as { commands: Array<{ kind: string }> }).commands;
+  expect(commands.map((c) => c.kind)).toEqual(['restart']);
+});
