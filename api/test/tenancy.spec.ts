@@ -63,6 +63,7 @@ const as = (s: LoginResponse) => ({
   get: (p: string) => t.http.get(p).set(bearer(s.accessToken)),
   post: (p: string, body: object = {}) => t.http.post(p).set(bearer(s.accessToken)).send(body),
   patch: (p: string, body: object = {}) => t.http.patch(p).set(bearer(s.accessToken)).send(body),
+  put: (p: string, body: object = {}) => t.http.put(p).set(bearer(s.accessToken)).send(body),
   delete: (p: string) => t.http.delete(p).set(bearer(s.accessToken)),
 });
 
@@ -123,6 +124,19 @@ const CASES: Record<string, () => Promise<void>> = {
     const r = await as(B.session).patch('/api/dealers/me', { companyName: 'B again' });
     expect(r.body.id).not.toBe(A.id);
     expect((await as(A.session).get('/api/dealers/me')).body.companyName).not.toBe('B again');
+  },
+  'GET /api/dealers/me/maintenance-contacts': async () => {
+    await as(A.session).put('/api/dealers/me/maintenance-contacts', { emails: ['a-maint@dealer.test'] });
+    const r = await as(B.session).get('/api/dealers/me/maintenance-contacts');
+    expect(r.body.emails).not.toContain('a-maint@dealer.test');
+  },
+  'PUT /api/dealers/me/maintenance-contacts': async () => {
+    const r = await as(B.session).put('/api/dealers/me/maintenance-contacts', {
+      emails: ['b-maint@dealer.test'],
+    });
+    expect(r.status).toBe(200);
+    const a = await as(A.session).get('/api/dealers/me/maintenance-contacts');
+    expect(a.body.emails).not.toContain('b-maint@dealer.test');
   },
   'GET /api/dealers/me/members': async () => {
     const r = await as(B.session).get('/api/dealers/me/members');
