@@ -31,35 +31,15 @@ import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useT } from '../../../app/i18n/useT';
 import { useMaintenanceContacts, useSaveMaintenanceContacts } from '../hooks/useMaintenanceContacts';
+import { contactsProblems, type ContactsDraft } from '../contactsDraft';
 import { maintenanceErrorMessage } from '../maintenanceText';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 ()-]{5,30}$/;
-
-interface Draft {
-  emails: string[];
-  phone: string;
-}
-
-/** Problems of a draft, per field, as the user types (the server checks the same again). */
-function problemsOf(d: Draft): { emails: Array<'invalid' | 'duplicate' | null>; phone: boolean } {
-  const seen = new Set<string>();
-  const emails = d.emails.map((raw) => {
-    const e = raw.trim().toLowerCase();
-    if (!EMAIL.test(e)) return 'invalid' as const;
-    if (seen.has(e)) return 'duplicate' as const;
-    seen.add(e);
-    return null;
-  });
-  return { emails, phone: !PHONE.test(d.phone.trim()) };
-}
 
 /** Maintenance-contact e-mails (≤ 5) and phone, edited with a confirmation step (seed 004 STEP4). */
 export function MaintenanceContactsPage() {
   const t = useT();
   const contacts = useMaintenanceContacts();
   const save = useSaveMaintenanceContacts();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<ContactsDraft | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState(false);
 
@@ -83,9 +63,9 @@ export function MaintenanceContactsPage() {
     : null;
   const emailsChanged = clean ? clean.emails.join('\n') !== current.emails.join('\n') : false;
   const phoneChanged = clean ? clean.phone !== (current.phone ?? '') : false;
-  const problems = draft ? problemsOf({ emails: clean!.emails, phone: clean!.phone }) : null;
+  const problems = draft ? contactsProblems({ emails: clean!.emails, phone: clean!.phone }) : null;
   const valid = problems ? problems.emails.every((p) => p === null) && !problems.phone : false;
-  const shownProblems = draft ? problemsOf(draft) : null;
+  const shownProblems = draft ? contactsProblems(draft) : null;
 
   const close = () => {
     setDraft(null);
