@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -84,34 +84,11 @@ export class MaintenanceDevicesQueryDto {
   lastSeenAfter?: string;
 }
 
-export class MaintenanceDevicesPageQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all')
-  customerId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Matches(/^[a-z_]{1,32}$/, { message: '$property must be a status word such as communication_error' })
-  status?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  lastSeenBefore?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  lastSeenAfter?: string;
-}
+/** The list's filters with `page` / `pageSize`. */
+export class MaintenanceDevicesPageQueryDto extends IntersectionType(
+  MaintenanceDevicesQueryDto,
+  PageQueryDto,
+) {}
 
 export class MaintenanceDeviceItemDto {
   @ApiProperty({ format: 'uuid' }) deviceId: string;

@@ -13,10 +13,7 @@ import {
   TextField,
 } from '@mui/material';
 import { DEVICE_LOG_KINDS, type DeviceLogKind } from '@lc/shared';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
-import { PagedFooter } from '../../../app/components/PagedFooter';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { useMaintenanceHistory, useMaintenanceLogs } from '../hooks/useMonitoring';
@@ -26,36 +23,41 @@ function History({ deviceId }: { deviceId: string }) {
   const fmt = useFormatDateTime();
   const [page, setPage] = useState(0);
   const h = useMaintenanceHistory(deviceId, page + 1);
-  if (h.isPending) return <LoadingRows rows={4} />;
-  if (h.isError) return <ErrorState error={h.error} onRetry={() => void h.refetch()} />;
-  if (!h.data.items.length) return <EmptyState title={t('maintenance.history.empty')} />;
+  const pageSize = h.data?.pageSize ?? 50;
   return (
-    <>
-      <Table size="small">
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('maintenance.history.at')}</TableCell>
-            <TableCell>{t('maintenance.history.kind')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {h.data.items.map((e) => (
-            <TableRow key={e.id}>
-              <TableCell>{fmt(e.at)}</TableCell>
-              <TableCell>{t(`maintenance.history.kind.${e.kind}`)}</TableCell>
+    <QueryTablePanel
+      query={h}
+      frame="none"
+      refetchBar={false}
+      loadingRows={4}
+      emptyTitle={t('maintenance.history.empty')}
+      paging={{
+        page,
+        pageSize,
+        onPageChange: setPage,
+        onPageSizeChange: () => setPage(0),
+        sizes: [pageSize],
+      }}
+    >
+      {(data) => (
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('maintenance.history.at')}</TableCell>
+              <TableCell>{t('maintenance.history.kind')}</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <PagedFooter
-        count={h.data.total}
-        page={page}
-        pageSize={h.data.pageSize}
-        onPageChange={setPage}
-        onPageSizeChange={() => setPage(0)}
-        sizes={[h.data.pageSize]}
-      />
-    </>
+          </TableHead>
+          <TableBody>
+            {data.items.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>{fmt(e.at)}</TableCell>
+                <TableCell>{t(`maintenance.history.kind.${e.kind}`)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </QueryTablePanel>
   );
 }
 
@@ -65,6 +67,7 @@ function Logs({ deviceId }: { deviceId: string }) {
   const [kind, setKind] = useState<DeviceLogKind | ''>('');
   const [page, setPage] = useState(0);
   const l = useMaintenanceLogs(deviceId, kind || undefined, page + 1);
+  const pageSize = l.data?.pageSize ?? 50;
   return (
     <>
       <TextField
@@ -85,14 +88,21 @@ function Logs({ deviceId }: { deviceId: string }) {
           </MenuItem>
         ))}
       </TextField>
-      {l.isPending ? (
-        <LoadingRows rows={4} />
-      ) : l.isError ? (
-        <ErrorState error={l.error} onRetry={() => void l.refetch()} />
-      ) : !l.data.items.length ? (
-        <EmptyState title={t('maintenance.logs.empty')} />
-      ) : (
-        <>
+      <QueryTablePanel
+        query={l}
+        frame="none"
+        refetchBar={false}
+        loadingRows={4}
+        emptyTitle={t('maintenance.logs.empty')}
+        paging={{
+          page,
+          pageSize,
+          onPageChange: setPage,
+          onPageSizeChange: () => setPage(0),
+          sizes: [pageSize],
+        }}
+      >
+        {(data) => (
           <Table size="small">
             <TableHead>
               <TableRow>
@@ -103,7 +113,7 @@ function Logs({ deviceId }: { deviceId: string }) {
               </TableRow>
             </TableHead>
             <TableBody>
-              {l.data.items.map((e) => (
+              {data.items.map((e) => (
                 <TableRow key={e.id}>
                   <TableCell>{fmt(e.at)}</TableCell>
                   <TableCell>{t(`maintenance.logs.kind.${e.kind}`)}</TableCell>
@@ -113,16 +123,8 @@ function Logs({ deviceId }: { deviceId: string }) {
               ))}
             </TableBody>
           </Table>
-          <PagedFooter
-            count={l.data.total}
-            page={page}
-            pageSize={l.data.pageSize}
-            onPageChange={setPage}
-            onPageSizeChange={() => setPage(0)}
-            sizes={[l.data.pageSize]}
-          />
-        </>
-      )}
+        )}
+      </QueryTablePanel>
     </>
   );
 }

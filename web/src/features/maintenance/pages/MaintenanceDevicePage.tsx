@@ -15,10 +15,10 @@ import {
   Typography,
 } from '@mui/material';
 import ArrowBack from '@mui/icons-material/ArrowBack';
-import { EmptyState } from '../../../app/components/EmptyState';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { DeviceTelemetryTabs } from '../components/DeviceTelemetryTabs';
@@ -151,38 +151,40 @@ export function MaintenanceDevicePage() {
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           {t('maintenance.commands.title')}
         </Typography>
-        {commands.isPending ? (
-          <LoadingRows rows={2} />
-        ) : commands.isError ? (
-          <ErrorState error={commands.error} onRetry={() => void commands.refetch()} />
-        ) : commands.data.length === 0 ? (
-          <EmptyState title={t('maintenance.commands.empty')} />
-        ) : (
-          <Table size="small" data-testid="maintenance-commands">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('maintenance.commands.kind')}</TableCell>
-                <TableCell>{t('maintenance.commands.status')}</TableCell>
-                <TableCell>{t('maintenance.commands.notBefore')}</TableCell>
-                <TableCell>{t('maintenance.commands.createdAt')}</TableCell>
-                <TableCell>{t('maintenance.commands.result')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {commands.data.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell>
-                    {c.kind === 'thumbnail_cache' ? c.kind : t(`maintenance.op.${c.kind}`)}
-                  </TableCell>
-                  <TableCell>{c.status}</TableCell>
-                  <TableCell>{c.notBefore ? fmt(c.notBefore) : '—'}</TableCell>
-                  <TableCell>{fmt(c.createdAt)}</TableCell>
-                  <TableCell>{c.resultMessage ?? ''}</TableCell>
+        <QueryTablePanel
+          query={commands}
+          frame="none"
+          refetchBar={false}
+          loadingRows={2}
+          emptyTitle={t('maintenance.commands.empty')}
+        >
+          {(data) => (
+            <Table size="small" data-testid="maintenance-commands">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('maintenance.commands.kind')}</TableCell>
+                  <TableCell>{t('maintenance.commands.status')}</TableCell>
+                  <TableCell>{t('maintenance.commands.notBefore')}</TableCell>
+                  <TableCell>{t('maintenance.commands.createdAt')}</TableCell>
+                  <TableCell>{t('maintenance.commands.result')}</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+              </TableHead>
+              <TableBody>
+                {data.map((c) => (
+                  <TableRow key={c.id}>
+                    <TableCell>
+                      {c.kind === 'thumbnail_cache' ? c.kind : t(`maintenance.op.${c.kind}`)}
+                    </TableCell>
+                    <TableCell>{c.status}</TableCell>
+                    <TableCell>{c.notBefore ? fmt(c.notBefore) : '—'}</TableCell>
+                    <TableCell>{fmt(c.createdAt)}</TableCell>
+                    <TableCell>{c.resultMessage ?? ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </QueryTablePanel>
       </Paper>
       <DeviceTelemetryTabs deviceId={d.deviceId} />
     </Box>

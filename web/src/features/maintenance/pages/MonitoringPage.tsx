@@ -6,10 +6,8 @@ import {
   Button,
   Chip,
   InputAdornment,
-  LinearProgress,
   Link,
   MenuItem,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -24,11 +22,8 @@ import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
 import Search from '@mui/icons-material/Search';
 import { exportMonitoredDevicesCsv, type MonitoringQuery } from '../../../api/maintenance';
 import { saveDownload } from '../../../api/saveDownload';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
@@ -192,82 +187,64 @@ export function MonitoringPage() {
           </Button>
         )}
       </Box>
-      <Box sx={{ height: 4, mb: 1 }}>{devices.isFetching && !devices.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {devices.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={6} />
-          </Box>
-        ) : devices.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />
-          </Box>
-        ) : devices.data.items.length === 0 ? (
-          <EmptyState
-            icon={<MonitorHeartOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={filtered ? t('maintenance.list.noMatch') : t('maintenance.list.empty')}
-          />
-        ) : (
-          <>
-            <TableContainer>
-              <Table size="small" aria-label={t('maintenance.list.title')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('maintenance.col.device')}</TableCell>
-                    <TableCell>{t('maintenance.col.customer')}</TableCell>
-                    <TableCell>{t('maintenance.col.type')}</TableCell>
-                    <TableCell>{t('maintenance.col.status')}</TableCell>
-                    <TableCell>{t('maintenance.col.lastSeen')}</TableCell>
-                    <TableCell>{t('maintenance.col.licensed')}</TableCell>
-                    <TableCell>{t('maintenance.col.operations')}</TableCell>
+      <QueryTablePanel
+        query={devices}
+        loadingRows={6}
+        emptyIcon={<MonitorHeartOutlined fontSize="inherit" />}
+        emptyText={filtered ? t('maintenance.list.noMatch') : t('maintenance.list.empty')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small" aria-label={t('maintenance.list.title')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('maintenance.col.device')}</TableCell>
+                  <TableCell>{t('maintenance.col.customer')}</TableCell>
+                  <TableCell>{t('maintenance.col.type')}</TableCell>
+                  <TableCell>{t('maintenance.col.status')}</TableCell>
+                  <TableCell>{t('maintenance.col.lastSeen')}</TableCell>
+                  <TableCell>{t('maintenance.col.licensed')}</TableCell>
+                  <TableCell>{t('maintenance.col.operations')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((d) => (
+                  <TableRow key={d.deviceId} hover>
+                    <TableCell>
+                      <Link component={RouterLink} to={`/maintenance/devices/${d.deviceId}`}>
+                        {d.name ?? d.serial}
+                      </Link>
+                      {d.name && (
+                        <Box component="span" sx={{ color: 'text.secondary', ml: 1, fontSize: 12 }}>
+                          {d.serial}
+                        </Box>
+                      )}
+                    </TableCell>
+                    <TableCell>{d.customerName}</TableCell>
+                    <TableCell>{t(`maintenance.type.${d.type}`)}</TableCell>
+                    <TableCell>
+                      <StatusChip status={d.status} />
+                    </TableCell>
+                    <TableCell>{d.lastSeenAt ? fmt(d.lastSeenAt) : t('maintenance.never')}</TableCell>
+                    <TableCell>
+                      {d.licensedCameras} / {d.cameras}
+                    </TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        color={d.operable ? 'success' : 'default'}
+                        label={d.operable ? t('maintenance.operable') : t('maintenance.unlicensed')}
+                      />
+                    </TableCell>
                   </TableRow>
-                </TableHead>
-                <TableBody>
-                  {devices.data.items.map((d) => (
-                    <TableRow key={d.deviceId} hover>
-                      <TableCell>
-                        <Link component={RouterLink} to={`/maintenance/devices/${d.deviceId}`}>
-                          {d.name ?? d.serial}
-                        </Link>
-                        {d.name && (
-                          <Box component="span" sx={{ color: 'text.secondary', ml: 1, fontSize: 12 }}>
-                            {d.serial}
-                          </Box>
-                        )}
-                      </TableCell>
-                      <TableCell>{d.customerName}</TableCell>
-                      <TableCell>{t(`maintenance.type.${d.type}`)}</TableCell>
-                      <TableCell>
-                        <StatusChip status={d.status} />
-                      </TableCell>
-                      <TableCell>{d.lastSeenAt ? fmt(d.lastSeenAt) : t('maintenance.never')}</TableCell>
-                      <TableCell>
-                        {d.licensedCameras} / {d.cameras}
-                      </TableCell>
-                      <TableCell>
-                        <Chip
-                          size="small"
-                          variant="outlined"
-                          color={d.operable ? 'success' : 'default'}
-                          label={d.operable ? t('maintenance.operable') : t('maintenance.unlicensed')}
-                        />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter
-              count={devices.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
     </Box>
   );
 }

@@ -27,10 +27,10 @@ import {
 } from '@mui/material';
 import BuildOutlined from '@mui/icons-material/BuildOutlined';
 import type { MaintenanceLinkView } from '@lc/shared';
-import { EmptyState } from '../../../app/components/EmptyState';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import {
@@ -94,41 +94,44 @@ export function RemoteMaintenancePage() {
           <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
             {t('maintenance.portal.linksTitle')}
           </Typography>
-          {links.isPending ? (
-            <LoadingRows rows={2} />
-          ) : links.isError ? (
-            <ErrorState error={links.error} onRetry={() => void links.refetch()} />
-          ) : links.data.length === 0 ? (
-            <EmptyState icon={<BuildOutlined fontSize="inherit" />} title={t('maintenance.portal.noLinks')} />
-          ) : (
-            <List data-testid="maintenance-links">
-              {links.data.map((l) => (
-                <ListItem
-                  key={l.id}
-                  divider
-                  secondaryAction={
-                    <Button color="error" onClick={() => setUnlinking(l)}>
-                      {t('maintenance.portal.unlink')}
-                    </Button>
-                  }
-                >
-                  <ListItemText
-                    primary={`${l.dealerCompanyName} (${l.dealerLoginId})`}
-                    secondary={
-                      <>
-                        {l.allDevices
-                          ? t('maintenance.portal.allDevices')
-                          : l.deviceIds.map(deviceName).join(', ') ||
-                            t('maintenance.portal.devicesCount', { n: 0 })}
-                        <br />
-                        {t('maintenance.portal.linkedAt', { time: fmt(l.createdAt) })}
-                      </>
+          <QueryTablePanel
+            query={links}
+            frame="none"
+            refetchBar={false}
+            loadingRows={2}
+            emptyIcon={<BuildOutlined fontSize="inherit" />}
+            emptyTitle={t('maintenance.portal.noLinks')}
+          >
+            {(data) => (
+              <List data-testid="maintenance-links">
+                {data.map((l) => (
+                  <ListItem
+                    key={l.id}
+                    divider
+                    secondaryAction={
+                      <Button color="error" onClick={() => setUnlinking(l)}>
+                        {t('maintenance.portal.unlink')}
+                      </Button>
                     }
-                  />
-                </ListItem>
-              ))}
-            </List>
-          )}
+                  >
+                    <ListItemText
+                      primary={`${l.dealerCompanyName} (${l.dealerLoginId})`}
+                      secondary={
+                        <>
+                          {l.allDevices
+                            ? t('maintenance.portal.allDevices')
+                            : l.deviceIds.map(deviceName).join(', ') ||
+                              t('maintenance.portal.devicesCount', { n: 0 })}
+                          <br />
+                          {t('maintenance.portal.linkedAt', { time: fmt(l.createdAt) })}
+                        </>
+                      }
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            )}
+          </QueryTablePanel>
         </CardContent>
       </Card>
 
