@@ -3,6 +3,7 @@ import { ErrorCode } from '@lc/shared';
 import { mailbox } from './account-helpers.js';
 import { deviceAuth, licenses, recorderSpec, directSpec, register } from './device-helpers.js';
 import { bearer, login, makeDealerAndCustomer, startApp, uniq, type Made, type TestApp } from './harness.js';
+import { IncidentsService } from '../src/maintenance/incidents.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -153,6 +154,22 @@ describe('linking', () => {
     t.clock.advance(15 * 60_000 + 1000);
     expect((await link(m, m)).status).toBe(201);
     t.clock.set(null);
+  });
+
+  it('parallel wrong attempts cannot slip past the limit', async () => {
+    const m = await makeDealerAndCustomer(t);
+    const tk = await token(m.customerEmail);
+    const codes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.http
+          .post('/api/maintenance-links')
+          .set(bearer(tk))
+          .send({ dealerLoginId: m.loginId, dealerPhone: '099' })
+          .then((r) => r.status),
+      ),
+    );
+    expect(codes.filter((c) => c === 400)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(5);
   });
 
   it('chosen devices only; a device registered later is linked only with "all"', async () => {
@@ -477,6 +494,30 @@ describe('anomaly e-mails', () => {
     await runLiveness();
     await runLiveness();
     expect(await mailbox(t, c1, 'maintenance-anomaly')).toHaveLength(2);
+    t.clock.set(null);
+  });
+
+  it('two scans at once open the incident once and send one e-mail', async () => {
+    t.clock.set(new Date('2027-03-03T00:00:00Z'), true);
+    const m = await makeDealerAndCustomer(t);
+    const c1 = contact();
+    await setContacts(m, [c1]);
+    const d = await register(t, m.customerEmail, recorderSpec([1]));
+    await link(m, m);
+    await t.http
+      .post('/api/device/heartbeat')
+      .set(deviceAuth(d.credential))
+      .send({ status: 'recorder_error' });
+    const scans = t.get(IncidentsService);
+    const now = t.clock.now();
+    const [a, b] = await Promise.all([scans.scan(now), scans.scan(now)]);
+    expect(a.anomalyMails + b.anomalyMails).toBeGreaterThanOrEqual(1);
+    expect(await mailbox(t, c1, 'maintenance-anomaly')).toHaveLength(1);
+    const open = await t.ds.query(
+      `SELECT kind FROM maintenance_incident WHERE device_id = $1 AND closed_at IS NULL`,
+      [d.deviceId],
+    );
+    expect(open).toEqual([{ kind: 'recorder_error' }]);
     t.clock.set(null);
   });
 
