@@ -108,6 +108,7 @@ export function ConnectionHistoryTable({ deviceId, customerId, timeZone }: Conne
           select
           size="small"
           label={t('devices.history.kind')}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           value={kind}
           onChange={(e) => reset(setKind)(e.target.value as ConnectionEventKind | '')}
           sx={{ minWidth: 200 }}

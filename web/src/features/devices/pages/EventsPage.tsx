@@ -75,6 +75,7 @@ export function EventsPage() {
           select
           size="small"
           label={t('devices.col.device')}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           value={deviceId}
           onChange={(e) => reset(setDeviceId)(e.target.value)}
           sx={{ minWidth: 240 }}
