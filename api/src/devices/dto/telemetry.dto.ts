@@ -1,28 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import {
   CONNECTION_EVENT_KINDS,
   DEVICE_LOG_KINDS,
   type ConnectionEventKind,
   type DeviceLogKind,
 } from '@lc/shared';
-import { PageQueryDto } from '../../common/http/page-query.dto.js';
+import { PeriodPageQueryDto } from '../../common/http/page-query.dto.js';
 
-class TelemetryQueryDto extends PageQueryDto {
+class TelemetryQueryDto extends PeriodPageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for a dealer: one of its customers' })
   @IsOptional()
   @IsUUID('all')
   customerId?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'From this instant (inclusive)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Until this instant (exclusive)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: every matching entry as a CSV file' })
   @IsOptional()
