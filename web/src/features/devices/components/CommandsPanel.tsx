@@ -6,7 +6,6 @@ import {
   Card,
   CardContent,
   Chip,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -19,12 +18,10 @@ import {
 import TerminalOutlined from '@mui/icons-material/TerminalOutlined';
 import type { DeviceCommandKind, DeviceCommandView } from '@lc/shared';
 import type { CommandBody } from '../../../api/devices';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { ConfirmDialog } from '../../billing/components/ConfirmDialog';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useCommands, useCreateCommand } from '../hooks/useDeviceMutations';
@@ -175,22 +172,14 @@ export function CommandsPanel({ deviceId, timeZone }: CommandsPanelProps) {
           {t('devices.command.queued', { kind: t(`devices.command.kind.${queued}`) })}
         </Alert>
       )}
-      <Paper variant="outlined">
-        {commands.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={3} />
-          </Box>
-        ) : commands.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={commands.error} onRetry={() => void commands.refetch()} />
-          </Box>
-        ) : commands.data.length === 0 ? (
-          <EmptyState
-            icon={<TerminalOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('devices.command.empty')}
-          />
-        ) : (
+      <QueryTablePanel
+        query={commands}
+        loadingRows={3}
+        refetchBar={false}
+        emptyIcon={<TerminalOutlined fontSize="inherit" />}
+        emptyText={t('devices.command.empty')}
+      >
+        {(data) => (
           <TableContainer>
             <Table size="small" aria-label={t('devices.command.listTitle')}>
               <TableHead>
@@ -205,7 +194,7 @@ export function CommandsPanel({ deviceId, timeZone }: CommandsPanelProps) {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {commands.data.map((c) => (
+                {data.map((c) => (
                   <TableRow key={c.id} data-testid="command-row">
                     <TableCell>{commandLabel(t, c)}</TableCell>
                     <TableCell>
@@ -226,7 +215,7 @@ export function CommandsPanel({ deviceId, timeZone }: CommandsPanelProps) {
             </Table>
           </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
       <ConfirmDialog
         open={asking !== null}
         title={asking ? commandLabel(t, { kind: asking.kind, payload: asking.payload ?? {} }) : ''}

@@ -5,10 +5,8 @@ import {
   Box,
   Button,
   Chip,
-  LinearProgress,
   Link,
   MenuItem,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -22,13 +20,10 @@ import LanOutlined from '@mui/icons-material/LanOutlined';
 import { CONNECTION_EVENT_KINDS, CONNECTION_HISTORY_PAGE_SIZE, type ConnectionEventKind } from '@lc/shared';
 import { exportConnectionHistoryCsv } from '../../../api/devices';
 import { saveDownload } from '../../../api/saveDownload';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useConnectionHistory } from '../hooks/useTelemetry';
@@ -145,74 +140,60 @@ export function ConnectionHistoryTable({ deviceId, customerId, timeZone }: Conne
           {t('devices.exportFailed', { message: deviceErrorMessage(t, exportError) })}
         </Alert>
       ) : null}
-      <Box sx={{ height: 4, mb: 1 }}>{history.isFetching && !history.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {history.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={5} />
-          </Box>
-        ) : history.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-          </Box>
-        ) : history.data.items.length === 0 ? (
-          <EmptyState
-            icon={<LanOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('devices.history.empty')}
-          />
-        ) : (
-          <>
-            <TableContainer>
-              <Table size="small" aria-label={t('devices.history.title')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('devices.col.at')}</TableCell>
-                    {!deviceId && <TableCell>{t('devices.col.device')}</TableCell>}
-                    {!deviceId && <TableCell>{t('devices.col.serial')}</TableCell>}
-                    <TableCell>{t('devices.history.kind')}</TableCell>
-                    <TableCell>{t('devices.col.status')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {history.data.items.map((e) => (
-                    <TableRow key={e.id} hover data-testid="history-row">
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(e.at, lang, timeZone, { seconds: true })}
-                      </TableCell>
-                      {!deviceId && (
-                        <TableCell>
-                          <Link component={RouterLink} to={devicePath(e.deviceId, customerId)}>
-                            {e.deviceName ?? e.serial}
-                          </Link>
-                        </TableCell>
-                      )}
-                      {!deviceId && <TableCell>{e.serial}</TableCell>}
+      <QueryTablePanel
+        query={history}
+        emptyIcon={<LanOutlined fontSize="inherit" />}
+        emptyText={t('devices.history.empty')}
+        paging={{
+          page,
+          pageSize: CONNECTION_HISTORY_PAGE_SIZE,
+          sizes: [CONNECTION_HISTORY_PAGE_SIZE],
+          onPageChange: setPage,
+          onPageSizeChange: () => undefined,
+        }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small" aria-label={t('devices.history.title')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('devices.col.at')}</TableCell>
+                  {!deviceId && <TableCell>{t('devices.col.device')}</TableCell>}
+                  {!deviceId && <TableCell>{t('devices.col.serial')}</TableCell>}
+                  <TableCell>{t('devices.history.kind')}</TableCell>
+                  <TableCell>{t('devices.col.status')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((e) => (
+                  <TableRow key={e.id} hover data-testid="history-row">
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {formatDateTime(e.at, lang, timeZone, { seconds: true })}
+                    </TableCell>
+                    {!deviceId && (
                       <TableCell>
-                        <Chip
-                          size="small"
-                          variant="outlined"
-                          color={KIND_COLORS[e.kind]}
-                          label={t(`devices.history.kind.${e.kind}`)}
-                        />
+                        <Link component={RouterLink} to={devicePath(e.deviceId, customerId)}>
+                          {e.deviceName ?? e.serial}
+                        </Link>
                       </TableCell>
-                      <TableCell>{e.status ?? ''}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter
-              count={history.data.total}
-              page={page}
-              pageSize={CONNECTION_HISTORY_PAGE_SIZE}
-              sizes={[CONNECTION_HISTORY_PAGE_SIZE]}
-              onPageChange={setPage}
-              onPageSizeChange={() => undefined}
-            />
-          </>
+                    )}
+                    {!deviceId && <TableCell>{e.serial}</TableCell>}
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        color={KIND_COLORS[e.kind]}
+                        label={t(`devices.history.kind.${e.kind}`)}
+                      />
+                    </TableCell>
+                    <TableCell>{e.status ?? ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
     </Box>
   );
 }

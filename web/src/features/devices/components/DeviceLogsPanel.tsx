@@ -3,8 +3,6 @@ import {
   Alert,
   Box,
   Button,
-  LinearProgress,
-  Paper,
   Tab,
   Table,
   TableBody,
@@ -20,13 +18,10 @@ import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import { DEVICE_LOG_KINDS, DEVICE_LOG_RETENTION, type DeviceLogKind } from '@lc/shared';
 import { exportDeviceLogsCsv } from '../../../api/devices';
 import { saveDownload } from '../../../api/saveDownload';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useDeviceLogs } from '../hooks/useTelemetry';
 
@@ -89,56 +84,37 @@ export function DeviceLogsPanel({ deviceId, customerId, timeZone }: DeviceLogsPa
           {t('devices.exportFailed', { message: deviceErrorMessage(t, exportError) })}
         </Alert>
       ) : null}
-      <Box sx={{ height: 4, mb: 1 }}>{logs.isFetching && !logs.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {logs.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={5} />
-          </Box>
-        ) : logs.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={logs.error} onRetry={() => void logs.refetch()} />
-          </Box>
-        ) : logs.data.items.length === 0 ? (
-          <EmptyState
-            icon={<ArticleOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('devices.logs.empty')}
-          />
-        ) : (
-          <>
-            <TableContainer>
-              <Table size="small" aria-label={t(`devices.logs.kind.${kind}`)}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('devices.col.at')}</TableCell>
-                    <TableCell>{t('devices.logs.code')}</TableCell>
-                    <TableCell>{t('devices.logs.message')}</TableCell>
+      <QueryTablePanel
+        query={logs}
+        emptyIcon={<ArticleOutlined fontSize="inherit" />}
+        emptyText={t('devices.logs.empty')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small" aria-label={t(`devices.logs.kind.${kind}`)}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('devices.col.at')}</TableCell>
+                  <TableCell>{t('devices.logs.code')}</TableCell>
+                  <TableCell>{t('devices.logs.message')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((l) => (
+                  <TableRow key={l.id} hover data-testid="log-row">
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {formatDateTime(l.at, lang, timeZone, { seconds: true })}
+                    </TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{l.code ?? ''}</TableCell>
+                    <TableCell>{l.message}</TableCell>
                   </TableRow>
-                </TableHead>
-                <TableBody>
-                  {logs.data.items.map((l) => (
-                    <TableRow key={l.id} hover data-testid="log-row">
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(l.at, lang, timeZone, { seconds: true })}
-                      </TableCell>
-                      <TableCell sx={{ fontFamily: 'monospace' }}>{l.code ?? ''}</TableCell>
-                      <TableCell>{l.message}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter
-              count={logs.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
     </Box>
   );
 }

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import {
   Box,
-  LinearProgress,
   MenuItem,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -15,14 +13,11 @@ import {
 } from '@mui/material';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import { EVENT_PAGE_SIZE, EVENT_SEARCH_MAX } from '@lc/shared';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
 import { useDevices } from '../hooks/useDevices';
@@ -112,23 +107,20 @@ export function EventsPage() {
           slotProps={{ inputLabel: { shrink: true } }}
         />
       </Box>
-      <Box sx={{ height: 4, mb: 1 }}>{events.isFetching && !events.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {events.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={6} />
-          </Box>
-        ) : events.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={events.error} onRetry={() => void events.refetch()} />
-          </Box>
-        ) : events.data.items.length === 0 ? (
-          <EmptyState
-            icon={<EventNoteOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('devices.events.empty')}
-          />
-        ) : (
+      <QueryTablePanel
+        query={events}
+        loadingRows={6}
+        emptyIcon={<EventNoteOutlined fontSize="inherit" />}
+        emptyText={t('devices.events.empty')}
+        paging={{
+          page,
+          pageSize: EVENT_PAGE_SIZE,
+          sizes: [EVENT_PAGE_SIZE],
+          onPageChange: setPage,
+          onPageSizeChange: () => undefined,
+        }}
+      >
+        {(data) => (
           <>
             <TableContainer>
               <Table size="small" aria-label={t('devices.events.title')}>
@@ -142,7 +134,7 @@ export function EventsPage() {
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {events.data.items.map((e) => (
+                  {data.items.map((e) => (
                     <TableRow key={e.id} hover data-testid="event-row">
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>
                         {formatDateTime(e.at, lang, user.timeZone, { seconds: true })}
@@ -160,22 +152,14 @@ export function EventsPage() {
                 </TableBody>
               </Table>
             </TableContainer>
-            {events.data.total >= EVENT_SEARCH_MAX && (
+            {data.total >= EVENT_SEARCH_MAX && (
               <Typography variant="body2" sx={{ color: 'text.secondary', px: 2, pt: 1 }}>
                 {t('devices.events.capped', { max: EVENT_SEARCH_MAX })}
               </Typography>
             )}
-            <PagedFooter
-              count={events.data.total}
-              page={page}
-              pageSize={EVENT_PAGE_SIZE}
-              sizes={[EVENT_PAGE_SIZE]}
-              onPageChange={setPage}
-              onPageSizeChange={() => undefined}
-            />
           </>
         )}
-      </Paper>
+      </QueryTablePanel>
     </Box>
   );
 }
