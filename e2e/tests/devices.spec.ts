@@ -14,25 +14,13 @@ async function dealerToken(request: APIRequestContext): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-/** Signs the customer in and answers "Not yet" to the handover question (temporary password). */
-async function signInCustomer(page: Page, email: string): Promise<void> {
-  await signIn(page, email, TEMPORARY);
-  const handover = page.getByTestId('handover-dialog');
-  await expect(handover).toBeVisible();
-  await handover.getByRole('button', { name: 'Not yet' }).click();
-  await expect(handover).toBeHidden();
-}
-
-test('the customer sees the camera without a license as LAPSED, with what stopped and what still works', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(120_000);
-  const stamp = Date.now().toString(36);
-  const email = `devices-${stamp}@e2e.example`;
-  const serial = `E2E-REC-${stamp}`;
-
-  // The demo dealer adds a customer with a temporary password and assigns it ONE edge license.
+/**
+ * The demo dealer adds a customer with a temporary password and assigns it ONE edge license; a
+ * recorder with two cameras registers with the customer's e-mail and password, so the license binds
+ * to channel 1 and channel 2 has none.
+ */
+async function customerWithRecorder(request: APIRequestContext, email: string, serial: string) {
+  const stamp = serial.split('-').pop()!;
   const auth = { Authorization: `Bearer ${await dealerToken(request)}` };
   const created = await request.post('/api/customers', {
     headers: auth,
@@ -47,14 +35,11 @@ test('the customer sees the camera without a license as LAPSED, with what stoppe
   expect(created.status()).toBe(201);
   const customerId = ((await created.json()) as { id: string }).id;
   const assigned = await request.post('/api/assignments', {
-    headers: { ...auth, 'Idempotency-Key': `e2e-devices-${stamp}` },
+    headers: { ...auth, 'Idempotency-Key': `e2e-devices-${serial}` },
     data: { customerId, skuCode: 'EDGE-12M', quantity: 1 },
   });
   expect(assigned.status()).toBe(201);
   const [license] = ((await assigned.json()) as { licenses: Array<{ endsAt: string }> }).licenses;
-
-  // A recorder with two cameras registers with the customer's e-mail and password: the one license
-  // binds to channel 1, channel 2 has none.
   const registered = await request.post('/api/device/register', {
     data: {
       email,
@@ -73,6 +58,28 @@ test('the customer sees the camera without a license as LAPSED, with what stoppe
     },
   });
   expect(registered.status()).toBe(201);
+  return { customerId, license };
+}
+
+/** Signs the customer in and answers "Not yet" to the handover question (temporary password). */
+async function signInCustomer(page: Page, email: string): Promise<void> {
+  await signIn(page, email, TEMPORARY);
+  const handover = page.getByTestId('handover-dialog');
+  await expect(handover).toBeVisible();
+  await handover.getByRole('button', { name: 'Not yet' }).click();
+  await expect(handover).toBeHidden();
+}
+
+test('the customer sees the camera without a license as LAPSED, with what stopped and what still works', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const email = `devices-${stamp}@e2e.example`;
+  const serial = `E2E-REC-${stamp}`;
+
+  const { customerId, license } = await customerWithRecorder(request, email, serial);
 
   await signInCustomer(page, email);
   await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
@@ -142,4 +149,53 @@ test('the customer sees the camera without a license as LAPSED, with what stoppe
   } finally {
     await request.put('/api/dev/clock', { data: { now: null } });
   }
+});
+
+test('inside a proxy session the dealer moves the license to the lapsed camera but cannot delete the device', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const email = `devices-proxy-${stamp}@e2e.example`;
+  const serial = `E2E-PRX-${stamp}`;
+  const { customerId } = await customerWithRecorder(request, email, serial);
+
+  await signIn(page, DEMO.dealer.loginId, DEMO.dealer.password);
+  await page.goto(`/customers/${customerId}`);
+  await page.getByRole('button', { name: 'Open proxy session' }).click();
+  const proxy = page.getByRole('dialog', { name: 'Open a proxy session' });
+  await proxy.getByLabel('Reason').fill('E2E: moving a camera license');
+  await proxy.getByRole('button', { name: 'Open proxy session' }).click();
+  await expect(page.getByTestId('proxy-banner')).toBeVisible();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
+  const rows = page.getByTestId('camera-row');
+  await expect(rows.filter({ hasText: 'Camera 2' })).toHaveAttribute('data-lapsed', 'true');
+  await rows.filter({ hasText: 'Camera 1' }).getByTestId('camera-name').click();
+  await page.getByRole('button', { name: 'Transfer license' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Transfer the license to another camera' });
+  await dialog.getByLabel('Target camera').click();
+  await page.getByRole('option', { name: /Camera 2/ }).click();
+  await expect(dialog.getByTestId('transfer-confirmation')).toContainText('keeps its end date');
+  await dialog.getByRole('button', { name: 'Transfer', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/The license now belongs to .*Camera 2/)).toBeVisible();
+  // Camera 1 is now the lapsed one, marked "do not license" in the same step.
+  await expect(page.getByTestId('camera-lapse')).toBeVisible();
+  await expect(page.getByTestId('camera-dnl')).toHaveText('Yes');
+  await expect(page.getByTestId('capability-edgeRecording')).toHaveAttribute('data-on', 'false');
+
+  await page.getByRole('link', { name: 'Back to the device' }).click();
+  await expect(page.getByTestId('camera-row').filter({ hasText: 'Camera 2' })).toHaveAttribute(
+    'data-lapsed',
+    'false',
+  );
+  await expect(
+    page.getByTestId('camera-row').filter({ hasText: 'Camera 1' }).getByTestId('do-not-license-chip'),
+  ).toBeVisible();
+  // Deleting needs the contract holder's password, which the dealer does not know.
+  await expect(page.getByRole('button', { name: 'Delete device' })).toBeDisabled();
+  await page.getByTestId('proxy-banner').getByRole('button', { name: 'Exit' }).click();
+  await expect(page.getByTestId('proxy-banner')).toBeHidden();
 });
