@@ -199,3 +199,56 @@ test('inside a proxy session the dealer moves the license to the lapsed camera b
   await page.getByTestId('proxy-banner').getByRole('button', { name: 'Exit' }).click();
   await expect(page.getByTestId('proxy-banner')).toBeHidden();
 });
+
+test('the customer reserves a firmware update, exchanges the recorder (licenses move) and deletes it (licenses forfeited)', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now().toString(36);
+  const email = `devices-exchange-${stamp}@e2e.example`;
+  const serial = `E2E-XCH-${stamp}`;
+  const replacement = `E2E-XCH2-${stamp}`;
+  await customerWithRecorder(request, email, serial);
+
+  await signInCustomer(page, email);
+  await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
+  await page.getByTestId('device-card').getByRole('link', { name: 'Details' }).click();
+  await expect(page.getByTestId('device-serial')).toHaveText(serial);
+
+  // A firmware update only for a future time.
+  await page.getByRole('tab', { name: 'Operations' }).click();
+  await page.getByTestId('firmware-at').fill('2020-01-01T10:00');
+  await expect(page.getByText('Choose a time in the future')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reserve' })).toBeDisabled();
+  await page.getByTestId('firmware-at').fill('2099-01-01T10:00');
+  await page.getByRole('button', { name: 'Reserve' }).click();
+  await page.getByTestId('confirm-dialog-ok').click();
+  await expect(page.getByTestId('command-queued')).toBeVisible();
+  await expect(page.getByTestId('command-row').first()).toContainText('Waiting');
+
+  // Exchange: the one bound license moves to the replacement.
+  await page.getByRole('button', { name: 'Exchange device' }).click();
+  const exchange = page.getByRole('dialog', { name: 'Exchange the device for a replacement' });
+  await expect(exchange.getByTestId('exchange-licenses')).toContainText('1 license(s) move');
+  await exchange.getByLabel('New serial number').fill(replacement);
+  await exchange.getByLabel('MAC address').fill('02:00:00:00:00:02');
+  await exchange.getByRole('button', { name: 'Exchange', exact: true }).click();
+  await expect(page.getByTestId('exchange-done')).toContainText('1 license(s) moved');
+  await expect(page.getByTestId('device-serial')).toHaveText(replacement);
+
+  // Delete: the dialog names what is forfeited and wants the password and the serial.
+  await page.getByRole('button', { name: 'Delete device' }).click();
+  const del = page.getByRole('dialog', { name: 'Delete the device' });
+  await expect(del.getByTestId('deletion-impact')).toContainText('1 license(s)');
+  await expect(del.getByTestId('deletion-impact')).toContainText('days of license time are forfeited');
+  await del.getByLabel('Your password').fill(TEMPORARY);
+  await del.getByTestId('delete-confirm-serial').fill(serial);
+  await expect(del.getByRole('button', { name: 'Delete for good' })).toBeDisabled();
+  await del.getByTestId('delete-confirm-serial').fill(replacement);
+  await del.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(page.getByTestId('device-deleted')).toContainText(
+    `The device ${replacement} was deleted; 1 license(s)`,
+  );
+  await expect(page.getByTestId('empty-state')).toContainText('No devices registered yet');
+});
