@@ -12,6 +12,7 @@ import GroupOutlined from '@mui/icons-material/GroupOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
+import LanOutlined from '@mui/icons-material/LanOutlined';
 import MailOutlined from '@mui/icons-material/MailOutlined';
 import MessageOutlined from '@mui/icons-material/MessageOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
@@ -44,6 +45,11 @@ import { MaintenanceContactsPage } from '../features/maintenance/pages/Maintenan
 import { MaintenanceDevicePage } from '../features/maintenance/pages/MaintenanceDevicePage';
 import { MonitoringPage } from '../features/maintenance/pages/MonitoringPage';
 import { RemoteMaintenancePage } from '../features/maintenance/pages/RemoteMaintenancePage';
+import { CameraDetailPage } from '../features/devices/pages/CameraDetailPage';
+import { ConnectionHistoryPage } from '../features/devices/pages/ConnectionHistoryPage';
+import { DeviceDetailPage } from '../features/devices/pages/DeviceDetailPage';
+import { DevicesPage } from '../features/devices/pages/DevicesPage';
+import { EventsPage } from '../features/devices/pages/EventsPage';
 import type { MessageKey } from './i18n/dictionaries';
 import { PlannedPage } from './components/PlannedPage';
 
@@ -220,7 +226,46 @@ export const APP_PAGES: readonly AppPage[] = [
     labelKey: 'nav.devices',
     icon: VideocamOutlined,
     roles: ['customer', 'shared_user'],
-    element: planned('nav.devices', 'planned.devices'),
+    element: <DevicesPage />,
+  },
+  {
+    path: '/devices/:id',
+    labelKey: 'nav.devices',
+    icon: VideocamOutlined,
+    roles: ['customer'],
+    navRoles: [],
+    element: <DeviceDetailPage />,
+  },
+  {
+    path: '/cameras/:id',
+    labelKey: 'nav.devices',
+    icon: VideocamOutlined,
+    roles: ['customer'],
+    navRoles: [],
+    element: <CameraDetailPage />,
+  },
+  {
+    path: '/connection-history',
+    labelKey: 'nav.connectionHistory',
+    icon: LanOutlined,
+    roles: ['customer'],
+    element: <ConnectionHistoryPage />,
+  },
+  {
+    path: '/customers/:customerId/devices/:id',
+    labelKey: 'nav.customers',
+    icon: PeopleOutlined,
+    roles: ['dealer'],
+    navRoles: [],
+    element: <DeviceDetailPage />,
+  },
+  {
+    path: '/customers/:customerId/cameras/:id',
+    labelKey: 'nav.customers',
+    icon: PeopleOutlined,
+    roles: ['dealer'],
+    navRoles: [],
+    element: <CameraDetailPage />,
   },
   {
     path: '/licenses',
@@ -241,7 +286,7 @@ export const APP_PAGES: readonly AppPage[] = [
     labelKey: 'nav.events',
     icon: EventNoteOutlined,
     roles: ['customer', 'shared_user'],
-    element: planned('nav.events', 'planned.events'),
+    element: <EventsPage />,
   },
   {
     path: '/remote-maintenance',

@@ -9,6 +9,7 @@ import { dealersMessages } from '../../features/dealers/messages';
 import { membersMessages } from '../../features/members/messages';
 import { portalMessagesMessages } from '../../features/messages/messages';
 import { proxyMessages } from '../../features/proxy/messages';
+import { devicesMessages } from '../../features/devices/messages';
 
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
@@ -210,4 +211,5 @@ export const en = {
   ...billingMessages.en,
   ...licensesMessages.en,
   ...maintenanceMessages.en,
+  ...devicesMessages.en,
 } satisfies Record<string, string>;

@@ -9,6 +9,7 @@ import { dealersMessages } from '../../features/dealers/messages';
 import { membersMessages } from '../../features/members/messages';
 import { portalMessagesMessages } from '../../features/messages/messages';
 import { proxyMessages } from '../../features/proxy/messages';
+import { devicesMessages } from '../../features/devices/messages';
 import type { MessageKey } from './dictionaries';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
@@ -207,4 +208,5 @@ export const ja: Record<MessageKey, string> = {
   ...billingMessages.ja,
   ...licensesMessages.ja,
   ...maintenanceMessages.ja,
+  ...devicesMessages.ja,
 };

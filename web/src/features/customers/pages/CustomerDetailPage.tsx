@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link as RouterLink, useLocation, useParams } from 'react-router-dom';
+import { Link as RouterLink, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, Paper, Tab, Tabs, Typography } from '@mui/material';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import Edit from '@mui/icons-material/Edit';
@@ -10,13 +10,15 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { AuditLog } from '../../audit/components/AuditLog';
+import { DeviceTree } from '../../devices/components/DeviceTree';
+import { PoolPanel } from '../../devices/components/PoolPanel';
 import { CustomerLicensesTable } from '../../licenses/components/CustomerLicensesTable';
 import { OpenProxyDialog } from '../../proxy/components/OpenProxyDialog';
 import type { ProxyEndReason } from '../../proxy/hooks/useExitProxySession';
 import { EditCustomerEmailDialog } from '../components/EditCustomerEmailDialog';
 import { useCustomer } from '../hooks/useCustomer';
 
-type TabName = 'overview' | 'licenses' | 'audit';
+type TabName = 'overview' | 'licenses' | 'devices' | 'audit';
 
 export function CustomerDetailPage() {
   const t = useT();
@@ -25,7 +27,8 @@ export function CustomerDetailPage() {
   const location = useLocation();
   const proxyEnded = (location.state as { proxyEnded?: ProxyEndReason } | null)?.proxyEnded;
   const customer = useCustomer(id);
-  const [tab, setTab] = useState<TabName>('overview');
+  const [searchParams] = useSearchParams();
+  const [tab, setTab] = useState<TabName>(searchParams.get('tab') === 'devices' ? 'devices' : 'overview');
   const [editing, setEditing] = useState(false);
   const [emailSaved, setEmailSaved] = useState(false);
   const [proxyOpen, setProxyOpen] = useState(false);
@@ -93,6 +96,7 @@ export function CustomerDetailPage() {
       <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} sx={{ mb: 2 }}>
         <Tab value="overview" label={t('customers.detail.tabOverview')} />
         <Tab value="licenses" label={t('customers.detail.tabLicenses')} />
+        <Tab value="devices" label={t('devices.customerTab')} />
         <Tab value="audit" label={t('customers.detail.tabAudit')} />
       </Tabs>
       {tab === 'overview' && (
@@ -131,6 +135,12 @@ export function CustomerDetailPage() {
         <Paper variant="outlined" data-testid="customer-licenses-tab">
           <CustomerLicensesTable customerId={c.id} timeZone={c.timeZone} />
         </Paper>
+      )}
+      {tab === 'devices' && (
+        <Box data-testid="customer-devices-tab">
+          <PoolPanel customerId={c.id} timeZone={c.timeZone} />
+          <DeviceTree customerId={c.id} timeZone={c.timeZone} />
+        </Box>
       )}
       {tab === 'audit' && <AuditLog customerId={c.id} />}
       {editing && (

@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import TerminalOutlined from '@mui/icons-material/TerminalOutlined';
+import type { DeviceCommandKind, DeviceCommandView } from '@lc/shared';
+import type { CommandBody } from '../../../api/devices';
+import { formatDateTime } from '../../../app/i18n/formatDateTime';
+import { useLang } from '../../../app/i18n/useLang';
+import { useT } from '../../../app/i18n/useT';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
+import { ConfirmDialog } from '../../billing/components/ConfirmDialog';
+import { deviceErrorMessage } from '../deviceErrorMessage';
+import { useCommands, useCreateCommand } from '../hooks/useDeviceMutations';
+import { localInputToIso, reservationError } from '../validation';
+
+const STATUS_COLORS: Record<DeviceCommandView['status'], 'default' | 'info' | 'success' | 'error'> = {
+  pending: 'default',
+  delivered: 'info',
+  done: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
+
+/** What a queued command does, in words (payload included). */
+function commandLabel(t: ReturnType<typeof useT>, c: Pick<DeviceCommandView, 'kind' | 'payload'>): string {
+  if (c.kind === 'thumbnail_cache') {
+    return t(c.payload.enabled === false ? 'devices.command.thumbnailOff' : 'devices.command.thumbnailOn');
+  }
+  if (c.kind === 'firmware_update' && typeof c.payload.version === 'string' && c.payload.version) {
+    return t('devices.command.firmwareTo', { version: c.payload.version });
+  }
+  return t(`devices.command.kind.${c.kind}`);
+}
+
+export interface CommandsPanelProps {
+  deviceId: string;
+  timeZone?: string;
+}
+
+/** Queue commands for the device (delivered with its next heartbeat) and follow their results. */
+export function CommandsPanel({ deviceId, timeZone }: CommandsPanelProps) {
+  const t = useT();
+  const { lang } = useLang();
+  const commands = useCommands(deviceId);
+  const create = useCreateCommand(deviceId);
+  const [asking, setAsking] = useState<CommandBody | null>(null);
+  const [queued, setQueued] = useState<DeviceCommandKind | null>(null);
+  const [fwAt, setFwAt] = useState('');
+  const [fwVersion, setFwVersion] = useState('');
+  const fwError = fwAt ? reservationError(fwAt, new Date()) : null;
+  const fmt = (iso: string | null) => (iso ? formatDateTime(iso, lang, timeZone) : '—');
+
+  const ask = (body: CommandBody) => {
+    create.reset();
+    setQueued(null);
+    setAsking(body);
+  };
+  const confirm = () => {
+    if (!asking) return;
+    create.mutate(asking, {
+      onSuccess: (c) => {
+        setAsking(null);
+        setQueued(c.kind);
+        if (c.kind === 'firmware_update') {
+          setFwAt('');
+          setFwVersion('');
+        }
+      },
+    });
+  };
+
+  return (
+    <Box data-testid="commands-panel">
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, mb: 2 }}>
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
+              {t('devices.command.operations')}
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+              <Button variant="outlined" onClick={() => ask({ kind: 'restart' })}>
+                {t('devices.command.kind.restart')}
+              </Button>
+              <Button variant="outlined" onClick={() => ask({ kind: 'alarm_reset' })}>
+                {t('devices.command.kind.alarm_reset')}
+              </Button>
+              <Button variant="outlined" onClick={() => ask({ kind: 'error_recovery' })}>
+                {t('devices.command.kind.error_recovery')}
+              </Button>
+              <Button
+                variant="outlined"
+                onClick={() => ask({ kind: 'thumbnail_cache', payload: { enabled: true } })}
+              >
+                {t('devices.command.thumbnailOn')}
+              </Button>
+              <Button
+                variant="outlined"
+                onClick={() => ask({ kind: 'thumbnail_cache', payload: { enabled: false } })}
+              >
+                {t('devices.command.thumbnailOff')}
+              </Button>
+            </Box>
+            <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
+              {t('devices.command.nextHeartbeat')}
+            </Typography>
+          </CardContent>
+        </Card>
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
+              {t('devices.command.firmwareTitle')}
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+              <TextField
+                size="small"
+                type="datetime-local"
+                label={t('devices.command.firmwareAt')}
+                value={fwAt}
+                onChange={(e) => setFwAt(e.target.value)}
+                error={!!fwError}
+                helperText={
+                  fwError ? t(`devices.command.reservation.${fwError}`) : t('devices.command.firmwareAtHelp')
+                }
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'firmware-at' } }}
+              />
+              <TextField
+                size="small"
+                label={t('devices.command.firmwareVersion')}
+                value={fwVersion}
+                onChange={(e) => setFwVersion(e.target.value)}
+                slotProps={{ htmlInput: { maxLength: 64 } }}
+              />
+              <Button
+                variant="contained"
+                disabled={!fwAt || !!fwError}
+                onClick={() =>
+                  ask({
+                    kind: 'firmware_update',
+                    at: localInputToIso(fwAt),
+                    payload: fwVersion.trim() ? { version: fwVersion.trim() } : undefined,
+                  })
+                }
+              >
+                {t('devices.command.firmwareReserve')}
+              </Button>
+            </Box>
+          </CardContent>
+        </Card>
+      </Box>
+      {queued && (
+        <Alert
+          severity="success"
+          role="status"
+          sx={{ mb: 2 }}
+          onClose={() => setQueued(null)}
+          data-testid="command-queued"
+        >
+          {t('devices.command.queued', { kind: t(`devices.command.kind.${queued}`) })}
+        </Alert>
+      )}
+      <QueryTablePanel
+        query={commands}
+        loadingRows={3}
+        refetchBar={false}
+        emptyIcon={<TerminalOutlined fontSize="inherit" />}
+        emptyText={t('devices.command.empty')}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small" aria-label={t('devices.command.listTitle')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('devices.command.col.command')}</TableCell>
+                  <TableCell>{t('devices.command.col.status')}</TableCell>
+                  <TableCell>{t('devices.command.col.createdAt')}</TableCell>
+                  <TableCell>{t('devices.command.col.notBefore')}</TableCell>
+                  <TableCell>{t('devices.command.col.deliveredAt')}</TableCell>
+                  <TableCell>{t('devices.command.col.completedAt')}</TableCell>
+                  <TableCell>{t('devices.command.col.result')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.map((c) => (
+                  <TableRow key={c.id} data-testid="command-row">
+                    <TableCell>{commandLabel(t, c)}</TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        color={STATUS_COLORS[c.status]}
+                        label={t(`devices.command.status.${c.status}`)}
+                      />
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(c.createdAt)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(c.notBefore)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(c.deliveredAt)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(c.completedAt)}</TableCell>
+                    <TableCell>{c.resultMessage ?? ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </QueryTablePanel>
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking ? commandLabel(t, { kind: asking.kind, payload: asking.payload ?? {} }) : ''}
+        confirmLabel={t('devices.command.send')}
+        busy={create.isPending}
+        onClose={() => setAsking(null)}
+        onConfirm={confirm}
+      >
+        {asking && (
+          <Typography variant="body2">
+            {asking.kind === 'firmware_update'
+              ? t('devices.command.confirm.firmware_update', { at: fmt(asking.at ?? null) })
+              : t(`devices.command.confirm.${asking.kind}`)}
+          </Typography>
+        )}
+        {create.isError && (
+          <Alert severity="error" sx={{ mt: 2 }} role="alert">
+            {deviceErrorMessage(t, create.error)}
+          </Alert>
+        )}
+      </ConfirmDialog>
+    </Box>
+  );
+}

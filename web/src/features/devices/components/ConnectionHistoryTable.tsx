@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Link,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
+import Download from '@mui/icons-material/Download';
+import LanOutlined from '@mui/icons-material/LanOutlined';
+import { CONNECTION_EVENT_KINDS, CONNECTION_HISTORY_PAGE_SIZE, type ConnectionEventKind } from '@lc/shared';
+import { exportConnectionHistoryCsv } from '../../../api/devices';
+import { saveDownload } from '../../../api/saveDownload';
+import { formatDateTime } from '../../../app/i18n/formatDateTime';
+import { useLang } from '../../../app/i18n/useLang';
+import { useT } from '../../../app/i18n/useT';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
+import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import { deviceErrorMessage } from '../deviceErrorMessage';
+import { useConnectionHistory } from '../hooks/useTelemetry';
+import { devicePath } from '../paths';
+import { localInputToIso } from '../validation';
+
+const KIND_COLORS: Record<ConnectionEventKind, 'default' | 'success' | 'error'> = {
+  registered: 'default',
+  online: 'success',
+  communication_error: 'error',
+};
+
+export interface ConnectionHistoryTableProps {
+  /** One device's history; the customer's whole history (with a name/serial filter) when absent. */
+  deviceId?: string;
+  /** A dealer reading its customer's. */
+  customerId?: string;
+  timeZone?: string;
+}
+
+/** Connect/disconnect transitions, newest first, 50 per page, with filters and CSV export. */
+export function ConnectionHistoryTable({ deviceId, customerId, timeZone }: ConnectionHistoryTableProps) {
+  const t = useT();
+  const { lang } = useLang();
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<ConnectionEventKind | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [page, setPage] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const search = useDebouncedValue(q.trim());
+  const filters = {
+    customerId,
+    q: deviceId ? undefined : search || undefined,
+    kind: kind || undefined,
+    from: localInputToIso(from),
+    to: localInputToIso(to),
+  };
+  const history = useConnectionHistory(deviceId, {
+    ...filters,
+    page: page + 1,
+    pageSize: CONNECTION_HISTORY_PAGE_SIZE,
+  });
+
+  const onExport = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await saveDownload(await exportConnectionHistoryCsv(deviceId, filters), 'connection-history.csv');
+    } catch (e) {
+      setExportError(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(0);
+    };
+
+  return (
+    <Box data-testid="connection-history">
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+        {!deviceId && (
+          <TextField
+            size="small"
+            label={t('devices.history.search')}
+            value={q}
+            onChange={(e) => reset(setQ)(e.target.value)}
+            sx={{ minWidth: 220 }}
+          />
+        )}
+        <TextField
+          select
+          size="small"
+          label={t('devices.history.kind')}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          value={kind}
+          onChange={(e) => reset(setKind)(e.target.value as ConnectionEventKind | '')}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">{t('devices.history.allKinds')}</MenuItem>
+          {CONNECTION_EVENT_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`devices.history.kind.${k}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('devices.filter.from')}
+          value={from}
+          onChange={(e) => reset(setFrom)(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('devices.filter.to')}
+          value={to}
+          onChange={(e) => reset(setTo)(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
+          {t('devices.exportCsv')}
+        </Button>
+      </Box>
+      {exportError ? (
+        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
+          {t('devices.exportFailed', { message: deviceErrorMessage(t, exportError) })}
+        </Alert>
+      ) : null}
+      <QueryTablePanel
+        query={history}
+        emptyIcon={<LanOutlined fontSize="inherit" />}
+        emptyText={t('devices.history.empty')}
+        paging={{
+          page,
+          pageSize: CONNECTION_HISTORY_PAGE_SIZE,
+          sizes: [CONNECTION_HISTORY_PAGE_SIZE],
+          onPageChange: setPage,
+          onPageSizeChange: () => undefined,
+        }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small" aria-label={t('devices.history.title')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('devices.col.at')}</TableCell>
+                  {!deviceId && <TableCell>{t('devices.col.device')}</TableCell>}
+                  {!deviceId && <TableCell>{t('devices.col.serial')}</TableCell>}
+                  <TableCell>{t('devices.history.kind')}</TableCell>
+                  <TableCell>{t('devices.col.status')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((e) => (
+                  <TableRow key={e.id} hover data-testid="history-row">
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {formatDateTime(e.at, lang, timeZone, { seconds: true })}
+                    </TableCell>
+                    {!deviceId && (
+                      <TableCell>
+                        <Link component={RouterLink} to={devicePath(e.deviceId, customerId)}>
+                          {e.deviceName ?? e.serial}
+                        </Link>
+                      </TableCell>
+                    )}
+                    {!deviceId && <TableCell>{e.serial}</TableCell>}
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        color={KIND_COLORS[e.kind]}
+                        label={t(`devices.history.kind.${e.kind}`)}
+                      />
+                    </TableCell>
+                    <TableCell>{e.status ?? ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      </QueryTablePanel>
+    </Box>
+  );
+}

@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
+import ArrowBack from '@mui/icons-material/ArrowBack';
+import SwapHoriz from '@mui/icons-material/SwapHoriz';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PageHeader } from '../../../app/components/PageHeader';
+import { formatDateTime } from '../../../app/i18n/formatDateTime';
+import { useLang } from '../../../app/i18n/useLang';
+import { useT } from '../../../app/i18n/useT';
+import { CapabilitiesList } from '../components/CapabilitiesList';
+import { DoNotLicenseSwitch } from '../components/DoNotLicenseSwitch';
+import { FactList } from '../components/FactList';
+import { LapseDetails } from '../components/LapseDetails';
+import { LicenseStatusChip } from '../components/LicenseStatusChip';
+import { RenameCameraForm } from '../components/RenameCameraForm';
+import { TransferDialog } from '../components/TransferDialog';
+import { formatDaysLeft } from '../daysLeft';
+import { useCamera } from '../hooks/useDevices';
+import { useDeviceScope } from '../hooks/useDeviceScope';
+import { lapseCause } from '../lapse';
+import { devicePath } from '../paths';
+import { cameraDisplayName } from '../tree';
+
+/** One camera: license, capabilities (why some are off), name, "do not license", transfer. */
+export function CameraDetailPage() {
+  const t = useT();
+  const { lang } = useLang();
+  const { id = '' } = useParams();
+  const scope = useDeviceScope();
+  const camera = useCamera(id, scope);
+  const [transferring, setTransferring] = useState(false);
+  const [transferred, setTransferred] = useState<string | null>(null);
+
+  const backTo = camera.data
+    ? devicePath(camera.data.deviceId, scope.customerId)
+    : scope.customerId
+      ? `/customers/${scope.customerId}?tab=devices`
+      : '/devices';
+  const back = (
+    <Button component={RouterLink} to={backTo} startIcon={<ArrowBack />} sx={{ mb: 1 }}>
+      {t('devices.camera.back')}
+    </Button>
+  );
+  if (camera.isPending) {
+    return (
+      <Box>
+        {back}
+        <LoadingRows rows={4} />
+      </Box>
+    );
+  }
+  if (camera.isError) {
+    return (
+      <Box>
+        {back}
+        <ErrorState error={camera.error} onRetry={() => void camera.refetch()} />
+      </Box>
+    );
+  }
+  const c = camera.data;
+  const date = (iso: string | null) =>
+    iso ? formatDateTime(iso, lang, scope.timeZone, { dateOnly: true }) : '—';
+  const cause = lapseCause(c);
+
+  return (
+    <Box>
+      {back}
+      <PageHeader
+        title={cameraDisplayName(t, c)}
+        subtitle={t('devices.camera.subtitle', {
+          channel: c.channel,
+          model: c.model,
+          kind: t(`licenses.kind.${c.kind}`),
+        })}
+        actions={
+          !scope.readOnly && c.licensed && c.licenseId ? (
+            <Button variant="outlined" startIcon={<SwapHoriz />} onClick={() => setTransferring(true)}>
+              {t('devices.transfer.open')}
+            </Button>
+          ) : undefined
+        }
+      />
+      {scope.readOnly && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="read-only-note">
+          {t('devices.readOnly')}
+        </Alert>
+      )}
+      {transferred && (
+        <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setTransferred(null)}>
+          {t('devices.transfer.done', { target: transferred })}
+        </Alert>
+      )}
+      {cause && (
+        <Alert severity="error" sx={{ mb: 2 }} data-testid="camera-lapse">
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {cause.kind === 'neverLicensed'
+              ? t('devices.lapse.neverLicensed')
+              : t('devices.lapse.since', { date: date(cause.at) })}{' '}
+            {t(c.doNotLicense ? 'devices.lapse.restoreMarked' : 'devices.lapse.restore')}
+          </Typography>
+          <LapseDetails capabilities={c.capabilities} />
+        </Alert>
+      )}
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
+              {t('devices.camera.license')}
+            </Typography>
+            <FactList
+              facts={[
+                [
+                  t('devices.col.license'),
+                  <LicenseStatusChip key="s" camera={c} timeZone={scope.timeZone} />,
+                ],
+                [t('devices.camera.licenseId'), c.licenseId ?? '—', 'camera-license-id'],
+                [t('devices.col.endsAt'), date(c.endsAt), 'camera-ends-at'],
+                [t('devices.col.daysLeft'), formatDaysLeft(t, c.daysLeft), 'camera-days-left'],
+                [t('devices.camera.registeredAt'), date(c.registeredAt)],
+                [
+                  t('devices.doNotLicense.label'),
+                  c.doNotLicense ? t('devices.common.yes') : t('devices.common.no'),
+                  'camera-dnl',
+                ],
+              ]}
+            />
+          </CardContent>
+        </Card>
+        <Card variant="outlined">
+          <CardContent>
+            <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+              {t('devices.camera.capabilities')}
+            </Typography>
+            <CapabilitiesList capabilities={c.capabilities} />
+          </CardContent>
+        </Card>
+        {!scope.readOnly && (
+          <Card variant="outlined" sx={{ gridColumn: { md: '1 / span 2' } }}>
+            <CardContent>
+              <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+                {t('devices.camera.settings')}
+              </Typography>
+              <RenameCameraForm key={c.id} camera={c} />
+              <Box sx={{ mt: 2 }}>
+                <DoNotLicenseSwitch camera={c} />
+              </Box>
+            </CardContent>
+          </Card>
+        )}
+      </Box>
+      {transferring && (
+        <TransferDialog
+          open
+          camera={c}
+          timeZone={scope.timeZone}
+          onClose={() => setTransferring(false)}
+          onDone={(target) => {
+            setTransferring(false);
+            setTransferred(target);
+          }}
+        />
+      )}
+    </Box>
+  );
+}
