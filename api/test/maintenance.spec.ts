@@ -205,6 +205,26 @@ describe('linking', () => {
     );
   });
 
+  it('a chosen device stays linked through a device exchange', async () => {
+    const m = await makeDealerAndCustomer(t);
+    const maint = await makeDealerAndCustomer(t);
+    const old = await register(t, m.customerEmail, recorderSpec([1]));
+    const other = await register(t, m.customerEmail, recorderSpec([1]));
+    await link(m, maint, { deviceIds: [old.deviceId] });
+    const spec = recorderSpec([1]);
+    const ctok = await token(m.customerEmail);
+    const ex = await t.http
+      .post(`/api/devices/${old.deviceId}/exchange`)
+      .set(bearer(ctok))
+      .send({ serial: spec.serial, model: spec.model, mac: spec.mac, firmware: spec.firmware });
+    expect(ex.status).toBe(201);
+    const ids = (await monitored(maint)).map((x) => x.deviceId);
+    expect(ids).toEqual([ex.body.deviceId]);
+    expect(ids).not.toContain(other.deviceId);
+    const mine = await t.http.get('/api/maintenance-links').set(bearer(ctok));
+    expect(mine.body[0].deviceIds).toEqual([ex.body.deviceId]);
+  });
+
   it('falls back to the notification e-mail when no contacts are set; not in a proxy session', async () => {
     const m = await makeDealerAndCustomer(t);
     await register(t, m.customerEmail, recorderSpec([1]));

@@ -35,6 +35,8 @@ export class Maintenance1763850000000 implements MigrationInterface {
         PRIMARY KEY (link_id, device_id)
       );
       CREATE INDEX maintenance_link_device_device_idx ON maintenance_link_device (device_id);
+      -- A chosen device stays linked through exchanges: links follow replaced_by_device_id back.
+      CREATE INDEX device_replaced_by_idx ON device (replaced_by_device_id) WHERE replaced_by_device_id IS NOT NULL;
 
       CREATE TABLE maintenance_link_failure (
         id bigserial PRIMARY KEY,
@@ -63,6 +65,7 @@ export class Maintenance1763850000000 implements MigrationInterface {
     await q.query(`
       DROP TABLE maintenance_incident;
       DROP TABLE maintenance_link_failure;
+      DROP INDEX device_replaced_by_idx;
       DROP TABLE maintenance_link_device;
       DROP TABLE maintenance_link;
       ALTER TABLE dealer DROP CONSTRAINT dealer_maintenance_emails_max, DROP COLUMN maintenance_emails;

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { INCIDENT_KINDS, type IncidentKind, type Language } from '@lc/shared';
 import { rows } from '../common/database/database.js';
 import { MailService } from '../common/mail/mail.service.js';
-import { maintenanceRecipients } from './recipients.js';
+import { linkCovers, maintenanceRecipients } from './recipients.js';
 
 interface IncidentRow {
   id: string;
@@ -41,9 +41,7 @@ export class IncidentsService {
       const linked = `SELECT DISTINCT l.dealer_id, d.id AS device_id, d.customer_id, d.status
           FROM maintenance_link l
           JOIN device d ON d.customer_id = l.customer_id AND d.deleted_at IS NULL
-         WHERE l.removed_at IS NULL
-           AND (l.all_devices OR EXISTS (SELECT 1 FROM maintenance_link_device ld
-                                          WHERE ld.link_id = l.id AND ld.device_id = d.id))`;
+         WHERE l.removed_at IS NULL AND ${linkCovers('l', 'd')}`;
       const opened = await rows<IncidentRow>(
         em,
         `WITH linked AS (${linked})

@@ -15,7 +15,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { MailService } from '../common/mail/mail.service.js';
 import { refuseInProxy } from '../accounts/actor.js';
 import type { CreateMaintenanceLinkDto } from './dto/maintenance.dto.js';
-import { maintenanceRecipients } from './recipients.js';
+import { linkCovers, maintenanceRecipients } from './recipients.js';
 
 interface LinkRow {
   id: string;
@@ -227,11 +227,10 @@ export class LinksService {
   private async deviceIds(em: EntityManager, l: LinkRow): Promise<string[]> {
     const r = await rows<{ id: string }>(
       em,
-      `SELECT d.id FROM device d
-        WHERE d.customer_id = $1 AND d.deleted_at IS NULL
-          AND ($2 OR EXISTS (SELECT 1 FROM maintenance_link_device ld WHERE ld.link_id = $3 AND ld.device_id = d.id))
+      `SELECT d.id FROM device d JOIN maintenance_link l ON l.id = $2
+        WHERE d.customer_id = $1 AND d.deleted_at IS NULL AND ${linkCovers('l', 'd')}
         ORDER BY d.created_at, d.id`,
-      [l.customer_id, l.all_devices, l.id],
+      [l.customer_id, l.id],
     );
     return r.map((d) => d.id);
   }

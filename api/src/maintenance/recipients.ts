@@ -54,6 +54,22 @@ export async function maintenanceRecipients(
 }
 
 /**
+ * SQL condition: link `l` covers device `d` — all the customer's devices, or a chosen one. A
+ * chosen device that was exchanged stays covered through its replacements (the old device's
+ * `replaced_by_device_id` chain), as its licenses move to the replacement.
+ */
+export function linkCovers(l: string, d: string): string {
+  return `(${l}.all_devices OR EXISTS (
+      WITH RECURSIVE lineage(id) AS (
+        SELECT ${d}.id
+        UNION
+        SELECT o.id FROM device o JOIN lineage p ON o.replaced_by_device_id = p.id
+      )
+      SELECT 1 FROM maintenance_link_device ld JOIN lineage ON lineage.id = ld.device_id
+       WHERE ld.link_id = ${l}.id))`;
+}
+
+/**
  * `FROM … WHERE …` of the devices a dealer may see: live devices of customers with a live link to
  * it, either all of the customer's devices or the chosen ones; `d` device, `l` link, `c` customer.
  * `dealer` is the placeholder of the dealer id; `joins` are added before the WHERE.
@@ -63,7 +79,5 @@ export function linkedDevicesFrom(dealer: string, joins = ''): string {
     JOIN maintenance_link l ON l.customer_id = d.customer_id AND l.dealer_id = ${dealer} AND l.removed_at IS NULL
     JOIN customer c ON c.id = d.customer_id
     ${joins}
-   WHERE d.deleted_at IS NULL
-     AND (l.all_devices OR EXISTS (SELECT 1 FROM maintenance_link_device ld
-                                    WHERE ld.link_id = l.id AND ld.device_id = d.id))`;
+   WHERE d.deleted_at IS NULL AND ${linkCovers('l', 'd')}`;
 }
