@@ -25,7 +25,7 @@ const HELP = `Device simulator for the License Console
                             (default .sim/<serial, or e-mail and type>.json in the working directory)
   --port <n>                port of the local page (default 0: any free port, printed)
   --heartbeat-seconds <n>   heartbeat interval (default 30)
-  --json                    machine-readable lines on stdout (state changes, log)
+  --json                    machine-readable lines on stdout: {event: page|state|log, …}
   --help                    this text
 `;
 
@@ -90,9 +90,9 @@ const tty = !json && process.stdout.isTTY;
 const out = (line: string) => process.stdout.write(line + '\n');
 
 if (json) {
-  out(JSON.stringify({ type: 'page', url: page.url, statePath }));
-  sim.on('change', (s) => out(JSON.stringify({ type: 'state', ...s, log: undefined })));
-  sim.on('log', (l) => out(JSON.stringify({ type: 'log', ...l })));
+  out(JSON.stringify({ event: 'page', url: page.url, statePath }));
+  sim.on('change', (s) => out(JSON.stringify({ event: 'state', ...s, log: undefined })));
+  sim.on('log', (l) => out(JSON.stringify({ event: 'log', ...l })));
 } else if (tty) {
   let timer: NodeJS.Timeout | null = null;
   const draw = () => {
