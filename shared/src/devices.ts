@@ -110,4 +110,70 @@ export interface DeviceCommandView {
   notBefore: string | null;
   createdAt: string;
   deliveredAt: string | null;
+  /** What the device reported when it executed the command (heartbeat `commandResults`). */
+  resultMessage: string | null;
+  completedAt: string | null;
+}
+
+/** Device status words that are anomalies (SPEC §7, §9); `normal` and others are not. */
+export const ANOMALY_STATUSES = ['communication_error', 'recorder_error', 'alarm'] as const;
+export type AnomalyStatus = (typeof ANOMALY_STATUSES)[number];
+
+/** Device log kinds and how many entries of each are kept per device (SPEC §8). */
+export const DEVICE_LOG_KINDS = ['error', 'access', 'operation', 'network'] as const;
+export type DeviceLogKind = (typeof DEVICE_LOG_KINDS)[number];
+export const DEVICE_LOG_RETENTION: Record<DeviceLogKind, number> = {
+  error: 1000,
+  access: 500,
+  operation: 500,
+  network: 100,
+};
+
+export const CONNECTION_EVENT_KINDS = ['registered', 'online', 'communication_error'] as const;
+export type ConnectionEventKind = (typeof CONNECTION_EVENT_KINDS)[number];
+/** Connection history pages hold 50 entries (SPEC §8). */
+export const CONNECTION_HISTORY_PAGE_SIZE = 50;
+/** Event search: 100 per page, at most 1000 results (SPEC §8). */
+export const EVENT_PAGE_SIZE = 100;
+export const EVENT_SEARCH_MAX = 1000;
+
+/** `POST /api/device/heartbeat` body (API.md, extended). */
+export interface HeartbeatBody {
+  status: string;
+  /** Recorder only: its full current camera list; new channels are registered and licensed. */
+  cameras?: Array<{ channel: number; model: string }>;
+  events?: Array<{ type: string; at?: string; channel?: number; message?: string }>;
+  logs?: Array<{ kind: DeviceLogKind; at?: string; code?: string; message: string }>;
+  commandResults?: Array<{ id: string; status: 'done' | 'failed'; message?: string }>;
+}
+
+export interface ConnectionEventView {
+  id: string;
+  deviceId: string;
+  deviceName: string | null;
+  serial: string;
+  at: string;
+  kind: ConnectionEventKind;
+  status: string | null;
+}
+
+export interface DeviceLogView {
+  id: string;
+  deviceId: string;
+  kind: DeviceLogKind;
+  at: string;
+  code: string | null;
+  message: string;
+}
+
+export interface DeviceEventView {
+  id: string;
+  deviceId: string;
+  deviceName: string | null;
+  cameraId: string | null;
+  cameraName: string | null;
+  channel: number | null;
+  type: string;
+  at: string;
+  message: string | null;
 }

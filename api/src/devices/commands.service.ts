@@ -17,6 +17,8 @@ interface CommandRow {
   not_before: Date | null;
   created_at: Date;
   delivered_at: Date | null;
+  result_message: string | null;
+  completed_at: Date | null;
 }
 
 const view = (c: CommandRow): DeviceCommandView => ({
@@ -28,6 +30,8 @@ const view = (c: CommandRow): DeviceCommandView => ({
   notBefore: c.not_before ? c.not_before.toISOString() : null,
   createdAt: c.created_at.toISOString(),
   deliveredAt: c.delivered_at ? c.delivered_at.toISOString() : null,
+  resultMessage: c.result_message,
+  completedAt: c.completed_at ? c.completed_at.toISOString() : null,
 });
 
 /** Commands the customer queues for its device; the device receives them with a heartbeat. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   capabilitiesFor,
+  DEVICE_LOG_RETENTION,
   type EntitlementsDocument,
   type EntitlementsPayload,
   type HeartbeatResult,
@@ -15,6 +16,8 @@ import type { HeartbeatDto } from './dto/register-device.dto.js';
 import { signPayload } from './entitlements-signature.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { EntitlementsNotifier } from './entitlements-notifier.js';
+import { BindingService } from './binding.service.js';
+import { DevicesService } from './devices.service.js';
 
 export const COMMUNICATION_ERROR = 'communication_error';
 
@@ -27,6 +30,8 @@ export class DeviceApiService {
     private readonly keys: SigningKeysService,
     private readonly config: AppConfig,
     private readonly notifier: EntitlementsNotifier,
+    private readonly binding: BindingService,
+    private readonly devices: DevicesService,
   ) {}
 
   /** Per camera: licensed (a bound license with ends_at > now), valid until, §3 capabilities. */
@@ -87,18 +92,22 @@ export class DeviceApiService {
 
   /**
    * Records that the device is alive (and its status); a device coming back from
-   * "communication error" gets an `online` connection event. Pending commands are handed out
-   * once (marked delivered).
+   * "communication error" gets an `online` connection event. Stores the events and logs it
+   * reports (logs trimmed per kind to SPEC §8's sizes), registers cameras a recorder reports for
+   * the first time, records command results, and hands out pending commands once (marked
+   * delivered; a firmware update only once its reserved time has come).
    */
   async heartbeat(device: AuthDevice, dto: HeartbeatDto): Promise<HeartbeatResult> {
     return this.ds.transaction(async (em) => {
       const now = this.clock.now();
-      const [d] = await rows<{ previous: string; entitlements_version: string }>(
+      // The binding lock first (as registration takes it), before the device row: no deadlock.
+      if (dto.cameras?.length) await this.binding.lockCustomer(em, device.customerId);
+      const [d] = await rows<{ previous: string }>(
         em,
         `UPDATE device d SET last_seen_at = $2, status = $3, updated_at = $2
            FROM (SELECT id, status FROM device WHERE id = $1 AND deleted_at IS NULL FOR UPDATE) old
           WHERE d.id = old.id
-          RETURNING old.status AS previous, d.entitlements_version`,
+          RETURNING old.status AS previous`,
         [device.deviceId, now, dto.status],
       );
       if (!d) throw AppError.notFound('Device');
@@ -106,6 +115,44 @@ export class DeviceApiService {
         await em.query(
           `INSERT INTO device_connection_event (device_id, customer_id, at, kind, status) VALUES ($1, $2, $3, 'online', $4)`,
           [device.deviceId, device.customerId, now, dto.status],
+        );
+      }
+      if (dto.cameras?.length) {
+        await this.devices.addReportedCameras(em, device.deviceId, device.customerId, dto.cameras, now);
+      }
+      if (dto.events?.length) {
+        // A device's clock may run ahead: nothing is recorded later than now.
+        await em.query(
+          `INSERT INTO device_event (device_id, customer_id, camera_id, type, at, message)
+           SELECT $1, $2, c.id, e.type, LEAST(COALESCE(e.at, $4), $4), e.message
+             FROM jsonb_to_recordset($3::jsonb) AS e(type text, at timestamptz, channel int, message text)
+             LEFT JOIN camera c ON c.device_id = $1 AND c.channel = e.channel AND c.deleted_at IS NULL`,
+          [device.deviceId, device.customerId, JSON.stringify(dto.events), now],
+        );
+      }
+      if (dto.logs?.length) {
+        await em.query(
+          `INSERT INTO device_log (device_id, customer_id, kind, at, code, message)
+           SELECT $1, $2, e.kind, LEAST(COALESCE(e.at, $4), $4), e.code, e.message
+             FROM jsonb_to_recordset($3::jsonb) AS e(kind text, at timestamptz, code text, message text)`,
+          [device.deviceId, device.customerId, JSON.stringify(dto.logs), now],
+        );
+        const kinds = [...new Set(dto.logs.map((l) => l.kind))];
+        await em.query(
+          `DELETE FROM device_log WHERE id IN (
+             SELECT id FROM (
+               SELECT id, kind, row_number() OVER (PARTITION BY kind ORDER BY at DESC, id DESC) AS n
+                 FROM device_log WHERE device_id = $1 AND kind = ANY($2::text[])) x
+              WHERE n > ($3::jsonb ->> x.kind)::int)`,
+          [device.deviceId, kinds, JSON.stringify(DEVICE_LOG_RETENTION)],
+        );
+      }
+      if (dto.commandResults?.length) {
+        await em.query(
+          `UPDATE device_command k SET status = r.status, result_message = r.message, completed_at = $3
+             FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, status text, message text)
+            WHERE k.id = r.id AND k.device_id = $1 AND k.status IN ('pending', 'delivered')`,
+          [device.deviceId, JSON.stringify(dto.commandResults), now],
         );
       }
       const commands = await rows<{
@@ -120,6 +167,11 @@ export class DeviceApiService {
           RETURNING id, kind, payload, created_at`,
         [device.deviceId, now],
       );
+      const [v] = await rows<{ entitlements_version: string }>(
+        em,
+        `SELECT entitlements_version FROM device WHERE id = $1`,
+        [device.deviceId],
+      );
       return {
         commands: commands
           .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
@@ -129,7 +181,7 @@ export class DeviceApiService {
             payload: c.payload,
             createdAt: c.created_at.toISOString(),
           })),
-        entitlementsVersion: Number(d.entitlements_version),
+        entitlementsVersion: Number(v.entitlements_version),
       };
     });
   }

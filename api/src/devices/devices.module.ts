@@ -8,10 +8,12 @@ import { DeviceApiService } from './device-api.service.js';
 import { DevicesController } from './devices.controller.js';
 import { DevicesService } from './devices.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
+import { TelemetryController } from './telemetry.controller.js';
+import { DeviceTelemetryService } from './telemetry.service.js';
 
 /** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
-  controllers: [DeviceApiController, DevicesController],
+  controllers: [DeviceApiController, DevicesController, TelemetryController],
   providers: [
     BindingService,
     DevicesService,
@@ -19,8 +21,9 @@ import { SigningKeysService } from './signing-keys.service.js';
     SigningKeysService,
     CommandsService,
     EntitlementsNotifier,
+    DeviceTelemetryService,
   ],
-  exports: [BindingService],
+  exports: [BindingService, DeviceTelemetryService, CommandsService, DevicesService],
 })
 export class DevicesModule implements OnModuleInit {
   constructor(

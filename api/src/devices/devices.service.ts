@@ -229,6 +229,46 @@ export class DevicesService {
     );
   }
 
+  /**
+   * A recorder's heartbeat lists its cameras: channels not known yet are registered (and get a
+   * license from the pool). The caller holds the customer's binding lock. Returns how many were new.
+   */
+  async addReportedCameras(
+    em: EntityManager,
+    deviceId: string,
+    customerId: string,
+    cams: CameraSpecDto[],
+    now: Date,
+  ): Promise<number> {
+    const [d] = await rows<{ type: DeviceType }>(
+      em,
+      `SELECT type FROM device WHERE id = $1 AND deleted_at IS NULL`,
+      [deviceId],
+    );
+    if (!d) throw AppError.notFound('Device');
+    if (d.type !== 'recorder') throw AppError.validation('cameras', 'only a recorder reports cameras');
+    const declared = declaredCameras('recorder', { cameras: cams } as DeviceSpecDto);
+    const known = await rows<{ channel: number }>(
+      em,
+      `SELECT channel FROM camera WHERE device_id = $1 AND deleted_at IS NULL`,
+      [deviceId],
+    );
+    const have = new Set(known.map((k) => k.channel));
+    const fresh = declared.filter((c) => !have.has(c.channel));
+    if (!fresh.length) return 0;
+    await this.addCameras(em, deviceId, customerId, 'edge', fresh, now);
+    await this.audit.record(em, null, {
+      action: 'devices.cameras_added',
+      targetType: 'device',
+      targetId: deviceId,
+      customerId,
+      after: { channels: fresh.map((c) => c.channel) },
+    });
+    await this.binding.bumpDevices(em, [deviceId]);
+    await this.binding.bindFree(em, customerId);
+    return fresh.length;
+  }
+
   private async assertDirectRoom(em: EntityManager, customerId: string, adding: number, except?: string) {
     const [r] = await rows<{ n: number }>(
       em,

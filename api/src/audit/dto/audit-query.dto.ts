@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/http/page-query.dto.js';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PeriodPageQueryDto } from '../../common/http/page-query.dto.js';
 
-export class AuditQueryDto extends PageQueryDto {
+export class AuditQueryDto extends PeriodPageQueryDto {
   @ApiPropertyOptional({
     description: 'An action, e.g. customer.created; a trailing * matches a prefix (customer.*)',
   })
@@ -11,16 +11,6 @@ export class AuditQueryDto extends PageQueryDto {
   @MaxLength(100)
   @Matches(/^[a-z0-9_.]+\*?$/, { message: '$property must be an action name such as customer.created' })
   action?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'From this instant (inclusive)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Until this instant (exclusive)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Operator: one dealer only' })
   @IsOptional()

@@ -149,4 +149,6 @@ export class DeviceCommandDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) notBefore: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) deliveredAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) resultMessage: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) completedAt: string | null;
 }

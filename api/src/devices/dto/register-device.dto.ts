@@ -6,6 +6,8 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsISO8601,
+  IsUUID,
   IsOptional,
   IsString,
   Matches,
@@ -15,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DEVICE_TYPES, type DeviceType } from '@lc/shared';
+import { DEVICE_LOG_KINDS, DEVICE_TYPES, type DeviceLogKind, type DeviceType } from '@lc/shared';
 
 export class CameraSpecDto {
   @ApiProperty({ minimum: 1, maximum: 256, example: 1 })
@@ -100,17 +102,114 @@ export class DeviceRegistrationDto {
   @ApiProperty({ type: RegisteredCameraDto, isArray: true }) cameras: RegisteredCameraDto[];
 }
 
+export class HeartbeatEventDto {
+  @ApiProperty({ example: 'motion' })
+  @IsString()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'type must be 1–40 lowercase letters or _' })
+  type: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it happened (default: now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
+
+  @ApiPropertyOptional({ description: 'The camera channel, when the event is about one camera' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  channel?: number;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  message?: string;
+}
+
+export class HeartbeatLogDto {
+  @ApiProperty({ enum: DEVICE_LOG_KINDS })
+  @IsIn(DEVICE_LOG_KINDS)
+  kind: DeviceLogKind;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it was logged (default: now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
+
+  @ApiPropertyOptional({ maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  code?: string;
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  message: string;
+}
+
+export class CommandResultDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  id: string;
+
+  @ApiProperty({ enum: ['done', 'failed'] })
+  @IsIn(['done', 'failed'])
+  status: 'done' | 'failed';
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  message?: string;
+}
+
 export class HeartbeatDto {
-  @ApiProperty({ example: 'normal', description: 'The device’s own status word' })
+  @ApiProperty({
+    example: 'normal',
+    description: 'The device’s own status word: normal, recorder_error, alarm, …',
+  })
   @IsString()
   @Matches(/^[a-z_]{1,40}$/, { message: 'status must be 1–40 lowercase letters or _' })
   status: string;
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' } })
+  @ApiPropertyOptional({
+    type: CameraSpecDto,
+    isArray: true,
+    description: 'Recorder only: its current cameras; channels not known yet are registered and licensed',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(64)
+  @ValidateNested({ each: true })
+  @Type(() => CameraSpecDto)
+  cameras?: CameraSpecDto[];
+
+  @ApiPropertyOptional({ type: HeartbeatEventDto, isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  events?: Record<string, unknown>[];
+  @ValidateNested({ each: true })
+  @Type(() => HeartbeatEventDto)
+  events?: HeartbeatEventDto[];
+
+  @ApiPropertyOptional({ type: HeartbeatLogDto, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => HeartbeatLogDto)
+  logs?: HeartbeatLogDto[];
+
+  @ApiPropertyOptional({ type: CommandResultDto, isArray: true, description: 'Commands executed since' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CommandResultDto)
+  commandResults?: CommandResultDto[];
 }
 
 export class HeartbeatResultDto {

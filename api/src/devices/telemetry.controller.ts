@@ -1,0 +1,116 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
+import { Clock } from '../common/clock/clock.js';
+import { csvDisposition, toCsv } from '../common/http/csv.js';
+import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
+import { DevicesService } from './devices.service.js';
+import {
+  ConnectionHistoryPageDto,
+  ConnectionHistoryQueryDto,
+  DeviceEventPageDto,
+  DeviceLogPageDto,
+  DeviceLogQueryDto,
+  EventQueryDto,
+} from './dto/telemetry.dto.js';
+import { DeviceTelemetryService } from './telemetry.service.js';
+
+const HISTORY_CSV = ['at', 'deviceName', 'serial', 'kind', 'status'] as const;
+const LOG_CSV = ['at', 'kind', 'code', 'message'] as const;
+
+/**
+ * Connection history, device logs and event search for the customer (also in a proxy session);
+ * a dealer reads its own customers' with `customerId`. `?format=csv` downloads every match.
+ */
+@ApiTags('devices')
+@ApiBearerAuth()
+@Controller()
+export class TelemetryController {
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly telemetry: DeviceTelemetryService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Allow('customer', 'dealer')
+  @Get('connection-history')
+  @ApiOkResponse({ type: ConnectionHistoryPageDto, description: 'Newest first, 50 per page' })
+  @ApiProduces('application/json', 'text/csv')
+  async history(
+    @CurrentUser() user: AuthUser,
+    @Query() q: ConnectionHistoryQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const customerId = await this.devices.customerScope(user, q.customerId);
+    return this.historyOut({ customerId }, q, res);
+  }
+
+  @Allow('customer', 'dealer')
+  @Get('devices/:id/connection-history')
+  @ApiOkResponse({ type: ConnectionHistoryPageDto, description: 'Newest first, 50 per page' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiNotFoundResponse()
+  async deviceHistory(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Query() q: ConnectionHistoryQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const customerId = await this.devices.customerScope(user, q.customerId);
+    return this.historyOut({ customerId, deviceId: id }, q, res);
+  }
+
+  @Allow('customer', 'dealer')
+  @Get('devices/:id/logs')
+  @ApiOkResponse({ type: DeviceLogPageDto, description: 'Newest first' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiNotFoundResponse()
+  async logs(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Query() q: DeviceLogQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const customerId = await this.devices.customerScope(user, q.customerId);
+    const csv = q.format === 'csv';
+    const page = await this.telemetry.logs({ customerId, deviceId: id }, q, csv);
+    if (!csv) return page;
+    return this.csv(
+      res,
+      'device-logs',
+      LOG_CSV,
+      page.items.map((l) => [l.at, l.kind, l.code, l.message]),
+    );
+  }
+
+  @Allow('customer', 'dealer')
+  @Get('events')
+  @ApiOkResponse({ type: DeviceEventPageDto, description: 'Newest first, 100 per page, at most 1000' })
+  async events(@CurrentUser() user: AuthUser, @Query() q: EventQueryDto) {
+    const customerId = await this.devices.customerScope(user, q.customerId);
+    return this.telemetry.events({ customerId }, q);
+  }
+
+  private async historyOut(
+    scope: { customerId: string; deviceId?: string },
+    q: ConnectionHistoryQueryDto,
+    res: Response,
+  ) {
+    const csv = q.format === 'csv';
+    const page = await this.telemetry.connectionHistory(scope, q, csv);
+    if (!csv) return page;
+    return this.csv(
+      res,
+      'connection-history',
+      HISTORY_CSV,
+      page.items.map((e) => [e.at, e.deviceName, e.serial, e.kind, e.status]),
+    );
+  }
+
+  private csv(res: Response, base: string, header: readonly string[], data: unknown[][]): string {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', csvDisposition(base, this.clock.now()));
+    return toCsv(header, data);
+  }
+}

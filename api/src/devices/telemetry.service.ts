@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  CONNECTION_HISTORY_PAGE_SIZE,
+  EVENT_PAGE_SIZE,
+  EVENT_SEARCH_MAX,
+  type ConnectionEventKind,
+  type ConnectionEventView,
+  type DeviceEventView,
+  type DeviceLogKind,
+  type DeviceLogView,
+  type Page,
+} from '@lc/shared';
+import { rows } from '../common/database/database.js';
+import { AppError } from '../common/errors/app-error.js';
+
+/**
+ * Whose telemetry a query may read. The scope is part of every query's WHERE clause: a customer
+ * reads its own devices; a caller that has already checked its access to one device (the
+ * maintaining dealer) passes that device alone.
+ */
+export type TelemetryScope =
+  { customerId: string; deviceId?: string } | { customerId?: undefined; deviceId: string };
+
+export interface HistoryQuery {
+  q?: string;
+  kind?: ConnectionEventKind;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface LogQuery {
+  kind?: DeviceLogKind;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface EventQuery {
+  deviceId?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** CSV exports stop here (a whole connection history of a large site stays downloadable). */
+const EXPORT_MAX = 10_000;
+
+const iso = (d: Date) => d.toISOString();
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+/** Connection history, device logs and events (SPEC §8), read by the portal and by maintenance. */
+@Injectable()
+export class DeviceTelemetryService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** 404 unless the device exists within the scope. */
+  async assertDevice(scope: TelemetryScope): Promise<void> {
+    if (!scope.deviceId) return;
+    const [d] = await rows<{ id: string }>(
+      this.ds.manager,
+      `SELECT id FROM device WHERE id = $1 AND ($2::uuid IS NULL OR customer_id = $2) AND deleted_at IS NULL`,
+      [scope.deviceId, scope.customerId ?? null],
+    );
+    if (!d) throw AppError.notFound('Device');
+  }
+
+  async connectionHistory(
+    scope: TelemetryScope,
+    q: HistoryQuery,
+    all = false,
+  ): Promise<Page<ConnectionEventView>> {
+    await this.assertDevice(scope);
+    const page = all ? 1 : (q.page ?? 1);
+    const pageSize = all ? EXPORT_MAX : (q.pageSize ?? CONNECTION_HISTORY_PAGE_SIZE);
+    const r = await rows<{
+      id: string;
+      device_id: string;
+      name: string | null;
+      serial: string;
+      at: Date;
+      kind: ConnectionEventKind;
+      status: string | null;
+      total: number;
+    }>(
+      this.ds.manager,
+      `SELECT e.id, e.device_id, d.name, d.serial, e.at, e.kind, e.status, count(*) OVER ()::int AS total
+         FROM device_connection_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
+        WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
+          AND ($3::text IS NULL OR d.name ILIKE $3 OR d.serial ILIKE $3)
+          AND ($4::text IS NULL OR e.kind = $4)
+          AND ($5::timestamptz IS NULL OR e.at >= $5) AND ($6::timestamptz IS NULL OR e.at < $6)
+        ORDER BY e.at DESC, e.id DESC
+        LIMIT $7 OFFSET $8`,
+      [
+        scope.customerId ?? null,
+        scope.deviceId ?? null,
+        q.q ? like(q.q) : null,
+        q.kind ?? null,
+        q.from ?? null,
+        q.to ?? null,
+        pageSize,
+        (page - 1) * pageSize,
+      ],
+    );
+    return {
+      items: r.map((e) => ({
+        id: e.id,
+        deviceId: e.device_id,
+        deviceName: e.name,
+        serial: e.serial,
+        at: iso(e.at),
+        kind: e.kind,
+        status: e.status,
+      })),
+      total: r[0]?.total ?? (page > 1 ? await this.countHistory(scope, q) : 0),
+      page,
+      pageSize,
+    };
+  }
+
+  private async countHistory(scope: TelemetryScope, q: HistoryQuery): Promise<number> {
+    const p = await this.connectionHistory(scope, { ...q, page: 1, pageSize: 1 });
+    return p.total;
+  }
+
+  async logs(
+    scope: TelemetryScope & { deviceId: string },
+    q: LogQuery,
+    all = false,
+  ): Promise<Page<DeviceLogView>> {
+    await this.assertDevice(scope);
+    const page = all ? 1 : (q.page ?? 1);
+    const pageSize = all ? EXPORT_MAX : (q.pageSize ?? CONNECTION_HISTORY_PAGE_SIZE);
+    const r = await rows<{
+      id: string;
+      device_id: string;
+      kind: DeviceLogKind;
+      at: Date;
+      code: string | null;
+      message: string;
+      total: number;
+    }>(
+      this.ds.manager,
+      `SELECT l.id, l.device_id, l.kind, l.at, l.code, l.message, count(*) OVER ()::int AS total
+         FROM device_log l
+        WHERE l.device_id = $1 AND ($2::uuid IS NULL OR l.customer_id = $2)
+          AND ($3::text IS NULL OR l.kind = $3)
+          AND ($4::timestamptz IS NULL OR l.at >= $4) AND ($5::timestamptz IS NULL OR l.at < $5)
+        ORDER BY l.at DESC, l.id DESC
+        LIMIT $6 OFFSET $7`,
+      [
+        scope.deviceId,
+        scope.customerId ?? null,
+        q.kind ?? null,
+        q.from ?? null,
+        q.to ?? null,
+        pageSize,
+        (page - 1) * pageSize,
+      ],
+    );
+    let total = r[0]?.total ?? 0;
+    if (!r.length && page > 1) total = (await this.logs(scope, { ...q, page: 1, pageSize: 1 })).total;
+    return {
+      items: r.map((l) => ({
+        id: l.id,
+        deviceId: l.device_id,
+        kind: l.kind,
+        at: iso(l.at),
+        code: l.code,
+        message: l.message,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** Event search: newest first, 100 per page, at most 1000 results in all (SPEC §8). */
+  async events(scope: TelemetryScope, q: EventQuery): Promise<Page<DeviceEventView>> {
+    const deviceId = q.deviceId ?? scope.deviceId;
+    if (q.deviceId && scope.deviceId && q.deviceId !== scope.deviceId) throw AppError.notFound('Device');
+    await this.assertDevice({ ...scope, deviceId } as TelemetryScope);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? EVENT_PAGE_SIZE;
+    const offset = (page - 1) * pageSize;
+    const limit = Math.max(0, Math.min(pageSize, EVENT_SEARCH_MAX - offset));
+    const r = await rows<{
+      id: string;
+      device_id: string;
+      device_name: string | null;
+      camera_id: string | null;
+      camera_name: string | null;
+      channel: number | null;
+      type: string;
+      at: Date;
+      message: string | null;
+      total: number;
+    }>(
+      this.ds.manager,
+      `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, c.channel,
+              e.type, e.at, e.message, count(*) OVER ()::int AS total
+         FROM device_event e
+         JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
+         LEFT JOIN camera c ON c.id = e.camera_id
+        WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
+          AND ($3::text IS NULL OR e.type = $3)
+          AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
+        ORDER BY e.at DESC, e.id DESC
+        LIMIT $6 OFFSET $7`,
+      [
+        scope.customerId ?? null,
+        deviceId ?? null,
+        q.type ?? null,
+        q.from ?? null,
+        q.to ?? null,
+        limit,
+        offset,
+      ],
+    );
+    let total = r[0]?.total;
+    if (total === undefined) {
+      const [c] = await rows<{ n: number }>(
+        this.ds.manager,
+        `SELECT count(*)::int AS n FROM (
+           SELECT 1 FROM device_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
+            WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
+              AND ($3::text IS NULL OR e.type = $3)
+              AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
+            LIMIT $6) x`,
+        [
+          scope.customerId ?? null,
+          deviceId ?? null,
+          q.type ?? null,
+          q.from ?? null,
+          q.to ?? null,
+          EVENT_SEARCH_MAX,
+        ],
+      );
+      total = c.n;
+    }
+    return {
+      items: r.map((e) => ({
+        id: e.id,
+        deviceId: e.device_id,
+        deviceName: e.device_name,
+        cameraId: e.camera_id,
+        cameraName: e.camera_name,
+        channel: e.channel,
+        type: e.type,
+        at: iso(e.at),
+        message: e.message,
+      })),
+      total: Math.min(total, EVENT_SEARCH_MAX),
+      page,
+      pageSize,
+    };
+  }
+}
