@@ -147,6 +147,71 @@ describe('device simulator against the app', () => {
     });
   });
 
+  it('runs the customer’s commands and reports results, logs, events and a newly connected camera by heartbeat', async () => {
+    const m = await makeDealerAndCustomer(t);
+    const l = await licenses(t, m);
+    t.clock.set(new Date('2026-11-22T01:00:00Z'), true);
+    await l.assign(3); // two for the cameras it registers with, one left in the pool
+    const sim = simulator(m);
+    sim.start();
+    const up = await sim.waitFor((s) => all(s, (c) => c.recording), 10_000, 'both cameras recording');
+    const token = (await login(t, m.customerEmail)).accessToken;
+    const queue = async (kind: string, payload?: Record<string, unknown>, at?: string) => {
+      const r = await t.http
+        .post(`/api/devices/${up.deviceId}/commands`)
+        .set(bearer(token))
+        .send({ kind, payload, at });
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    };
+
+    sim.raiseAlarm(1);
+    const reset = await queue('alarm_reset');
+    const thumbs = await queue('thumbnail_cache', { enabled: true });
+    const firmware = await queue('firmware_update', { version: '2.0.1' }, '2026-11-22T02:00:00.000Z');
+    expect((await sim.heartbeatNow())!.commands.map((c) => c.id)).toEqual([reset, thumbs]); // firmware: not yet
+    expect(sim.snapshot).toMatchObject({ status: 'normal', thumbnailCache: true, firmware: '1.0.0' });
+
+    t.clock.set(new Date('2026-11-22T02:00:00Z'), true);
+    expect((await sim.heartbeatNow())!.commands.map((c) => c.id)).toEqual([firmware]);
+    expect(sim.snapshot.firmware).toBe('2.0.1');
+    await sim.heartbeatNow();
+
+    const later = (await login(t, m.customerEmail)).accessToken; // the clock moved past the first token
+    const commands = await t.http.get(`/api/devices/${up.deviceId}/commands`).set(bearer(later));
+    expect(commands.status).toBe(200);
+    const byId = new Map(
+      (commands.body as Array<{ id: string; status: string; resultMessage: string }>).map((c) => [c.id, c]),
+    );
+    expect(
+      [reset, thumbs, firmware].map((id) => [byId.get(id)?.status, byId.get(id)?.resultMessage]),
+    ).toEqual([
+      ['done', 'alarm cleared'],
+      ['done', 'thumbnail cache on'],
+      ['done', 'firmware 2.0.1'],
+    ]);
+    const logs = await t.http.get(`/api/devices/${up.deviceId}/logs`).set(bearer(later));
+    expect(logs.body.items.map((x: { code: string }) => x.code)).toEqual(
+      expect.arrayContaining(['alarm_reset', 'thumbnail_cache', 'firmware_update', 'registered']),
+    );
+    const events = await t.http.get('/api/events').query({ deviceId: up.deviceId }).set(bearer(later));
+    expect(events.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'alarm', channel: 1 })]),
+    );
+
+    // A camera plugged into the recorder: the heartbeat reports it, the server registers and
+    // licenses it from the pool, and the pushed document switches it on.
+    const channel = sim.addCamera();
+    await sim.heartbeatNow();
+    const three = await sim.waitFor(
+      (s) => s.cameras.find((c) => c.channel === channel)?.recording === true,
+      PUSH_MS,
+      'the new camera recording',
+    );
+    expect(three.cameras).toHaveLength(3);
+    expect(three.cameras.every((c) => c.cameraId && c.recording && c.hdmiLive)).toBe(true);
+  });
+
   it('the command-line simulator (--json) registers, verifies and reports its cameras', async () => {
     const m = await makeDealerAndCustomer(t);
     const l = await licenses(t, m);

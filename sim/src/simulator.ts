@@ -4,6 +4,7 @@ import type {
   DeviceRegistration,
   EntitlementsDocument,
   EntitlementsPayload,
+  HeartbeatBody,
   HeartbeatResult,
   SigningKeyView,
 } from '@lc/shared';
@@ -75,14 +76,9 @@ export interface SimSnapshot {
   log: LogEntry[];
 }
 
-type HeartbeatEvent = { type: string; at: string; channel?: number; message?: string };
-type HeartbeatLog = {
-  kind: 'error' | 'access' | 'operation' | 'network';
-  at: string;
-  code?: string;
-  message: string;
-};
-type CommandResult = { id: string; status: 'done' | 'failed'; message?: string };
+type HeartbeatEvent = NonNullable<HeartbeatBody['events']>[number] & { at: string };
+type HeartbeatLog = NonNullable<HeartbeatBody['logs']>[number] & { at: string };
+type CommandResult = NonNullable<HeartbeatBody['commandResults']>[number];
 type Command = HeartbeatResult['commands'][number];
 
 class Unauthorized extends Error {}
@@ -483,7 +479,7 @@ export class Simulator extends EventEmitter {
     const events = this.events.slice(0, MAX_BATCH);
     const logs = this.logs.slice(0, MAX_BATCH);
     const results = this.results.slice(0, MAX_BATCH);
-    const body: Record<string, unknown> = { status: this.status };
+    const body: HeartbeatBody = { status: this.status };
     if (this.type === 'recorder') {
       body.cameras = this.cameras.map((c) => ({ channel: c.channel, model: c.model }));
     }
