@@ -128,6 +128,13 @@ const shutdown = async () => {
   if (tty) process.stdout.write('\n');
   process.exit(0);
 };
+sim.on('fatal', (message: string) => {
+  process.stderr.write(`sim: ${message}\n`);
+  void sim
+    .stop()
+    .then(() => page.close())
+    .then(() => process.exit(1));
+});
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
 

@@ -151,6 +151,18 @@ describe('Simulator against a stand-in server', () => {
     expect(withPassword.snapshot.deviceId).toBe(server.deviceId);
   });
 
+  it('gives up, saying why, when registration is refused (no retries counting towards the account lock)', async () => {
+    const server = await new FakeConsole().listen();
+    cleanup.push(() => server.close());
+    server.refuseRegistration = true;
+    const { sim } = await setup({}, server);
+    const fatal = new Promise<string>((r) => sim.once('fatal', r));
+    sim.start();
+    expect(await fatal).toMatch(/^registration refused: HTTP 401/);
+    expect(sim.snapshot.fatal).toMatch(/registration refused/);
+    expect(server.registerAttempts).toBe(1);
+  });
+
   it('runs commands and reports their results, logs and events with the next heartbeat', async () => {
     const { server, sim } = await setup({ firmware: '1.0.0' });
     sim.start();

@@ -67,6 +67,8 @@ export interface SimSnapshot {
   connected: boolean;
   offline: boolean;
   restarting: boolean;
+  /** Why the simulator gave up (e.g. registration refused), or null while it runs. */
+  fatal: string | null;
   thumbnailCache: boolean;
   lastContactAt: string | null;
   /** The document in force (verified), or null. */
@@ -82,6 +84,8 @@ type CommandResult = NonNullable<HeartbeatBody['commandResults']>[number];
 type Command = HeartbeatResult['commands'][number];
 
 class Unauthorized extends Error {}
+/** A problem that retrying cannot solve: the simulator stops and says why. */
+class Fatal extends Error {}
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -129,6 +133,8 @@ export class Simulator extends EventEmitter {
   private connected = false;
   private lastContactAt: Date | null = null;
   private offlineSince: Date | null = null;
+  private fatal: string | null = null;
+  private beatSoon = false;
 
   private readonly keys = new KeyRing();
   private keyViews: SigningKeyView[] = [];
@@ -208,6 +214,7 @@ export class Simulator extends EventEmitter {
       connected: this.connected,
       offline: this.offline,
       restarting: this.restarting,
+      fatal: this.fatal,
       thumbnailCache: this.thumbnailCache,
       lastContactAt: this.lastContactAt?.toISOString() ?? null,
       entitlements: this.held
@@ -230,6 +237,8 @@ export class Simulator extends EventEmitter {
     this.running = true;
     this.stopCtl = new AbortController();
     this.freshRead = true;
+    this.beatSoon = true;
+    this.fatal = null;
     this.info(`${this.type} ${this.serial} (${this.cameras.length} camera(s)) → ${this.url}`);
     this.loopDone = this.connectionLoop();
     if (this.opts.heartbeatMs > 0) this.scheduleHeartbeat(this.opts.heartbeatMs);
@@ -241,7 +250,6 @@ export class Simulator extends EventEmitter {
   }
 
   async stop(): Promise<void> {
-    if (!this.running) return;
     this.running = false;
     this.stopCtl.abort();
     if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
@@ -353,6 +361,15 @@ export class Simulator extends EventEmitter {
           continue;
         }
         if (e instanceof Error && e.name === 'AbortError' && !this.offline) continue; // poll restarted
+        if (e instanceof Fatal) {
+          // Retrying would not help (and failed password checks count towards the account lock).
+          this.fatal = e.message;
+          this.error(e.message);
+          this.running = false;
+          this.changed();
+          this.emit('fatal', e.message);
+          break;
+        }
         this.lostContact(e);
         await this.sleep(this.opts.retryMs);
       }
@@ -362,7 +379,7 @@ export class Simulator extends EventEmitter {
   private async register(): Promise<void> {
     const { email, password } = this.options;
     if (!email || !password) {
-      throw new Error('no saved credential: --email and --password are needed to register');
+      throw new Fatal('no saved credential: --email and --password are needed to register');
     }
     const device: Record<string, unknown> = {
       type: this.type,
@@ -374,7 +391,14 @@ export class Simulator extends EventEmitter {
     if (this.type === 'recorder') {
       device.cameras = this.cameras.map((c) => ({ channel: c.channel, model: c.model }));
     }
-    const r = await this.request('POST', '/api/device/register', { email, password, device }, false);
+    const r = await this.request('POST', '/api/device/register', { email, password, device }, false).catch(
+      (e: unknown) => {
+        if (e instanceof HttpError && e.status >= 400 && e.status < 500) {
+          throw new Fatal(`registration refused: ${e.message}`);
+        }
+        throw e;
+      },
+    );
     const reg = (await r.json()) as DeviceRegistration;
     if (this.deviceId && this.deviceId !== reg.deviceId) {
       // A different device record (e.g. the old one was deleted): what we held was not ours.
@@ -471,6 +495,10 @@ export class Simulator extends EventEmitter {
     this.saveState();
     this.contact();
     this.changed();
+    if (this.beatSoon && this.opts.heartbeatMs > 0) {
+      this.beatSoon = false; // the first heartbeat right after coming up, then on the interval
+      this.scheduleHeartbeat(0);
+    }
   }
 
   private async doHeartbeat(): Promise<HeartbeatResult | null> {

@@ -12,6 +12,7 @@ export function describe(s: SimSnapshot): string[] {
     `${s.type} ${s.serial}  model ${s.model}  firmware ${s.firmware}  status ${s.status}${s.restarting ? ' (restarting)' : ''}`,
     `device ${s.deviceId ?? '(not registered)'}  ${link}  ${ent}  thumbnail cache ${on(s.thumbnailCache)}  clock ${s.now}`,
   ];
+  if (s.fatal) lines.push(`STOPPED: ${s.fatal}`);
   if (s.lastRefusal) {
     lines.push(`last refused document: ${s.lastRefusal.reason} at ${s.lastRefusal.at}`);
   }

@@ -72,6 +72,9 @@ export class FakeConsole {
   version = 1;
   cameras: Array<{ channel: number; cameraId: string; validUntil: string | null }> = [];
   registrations = 0;
+  registerAttempts = 0;
+  /** Answer registrations with 401 (wrong e-mail or password). */
+  refuseRegistration = false;
   heartbeats: Array<Record<string, unknown>> = [];
   pendingCommands: Array<{ id: string; kind: string; payload: Record<string, unknown>; createdAt: string }> =
     [];
@@ -140,6 +143,10 @@ export class FakeConsole {
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const authed = req.headers.authorization === `Device ${this.credential}`;
     if (req.method === 'POST' && url.pathname === '/api/device/register') {
+      this.registerAttempts++;
+      if (this.refuseRegistration) {
+        return this.json(res, 401, { statusCode: 401, code: 400224, message: 'email: or password is wrong' });
+      }
       this.registrations++;
       this.credential = randomUUID();
       const device = body.device as { cameras?: Array<{ channel: number }> };
