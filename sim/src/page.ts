@@ -49,7 +49,7 @@ const yes = (b, a, z) => '<span class="' + (b ? 'ok' : 'off') + '">' + (b ? a : 
 async function refresh() {
   try {
     const s = await (await fetch('state')).json();
-    const link = s.offline ? 'OFFLINE (simulated)' : s.connected ? 'connected' : 'server out of reach';
+    const link = { connecting: 'connecting…', connected: 'connected', unreachable: 'SERVER OUT OF REACH', offline: 'OFFLINE (simulated)' }[s.link];
     document.getElementById('meta').innerHTML =
       esc(s.type) + ' <b>' + esc(s.serial) + '</b> · model ' + esc(s.model) + ' · firmware ' + esc(s.firmware) +
       ' · status <b>' + esc(s.status) + '</b>' + (s.restarting ? ' (restarting)' : '') + ' · ' + esc(link) +

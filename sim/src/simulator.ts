@@ -65,6 +65,8 @@ export interface SimSnapshot {
   status: string;
   /** The last request to the server got an answer. */
   connected: boolean;
+  /** connecting (no answer yet), connected, unreachable (lost), offline (simulated cable pull). */
+  link: 'connecting' | 'connected' | 'unreachable' | 'offline';
   offline: boolean;
   restarting: boolean;
   /** Why the simulator gave up (e.g. registration refused), or null while it runs. */
@@ -212,6 +214,13 @@ export class Simulator extends EventEmitter {
       deviceId: this.deviceId,
       status: this.status,
       connected: this.connected,
+      link: this.offline
+        ? 'offline'
+        : this.connected
+          ? 'connected'
+          : this.offlineSince
+            ? 'unreachable'
+            : 'connecting',
       offline: this.offline,
       restarting: this.restarting,
       fatal: this.fatal,

@@ -7,7 +7,12 @@ export function describe(s: SimSnapshot): string[] {
   const ent = s.entitlements
     ? `entitlements v${s.entitlements.version} (key ${s.entitlements.keyId})`
     : 'no valid entitlements';
-  const link = s.offline ? 'OFFLINE (simulated)' : s.connected ? 'connected' : 'server out of reach';
+  const link = {
+    connecting: 'connecting…',
+    connected: 'connected',
+    unreachable: 'SERVER OUT OF REACH',
+    offline: 'OFFLINE (simulated)',
+  }[s.link];
   const lines = [
     `${s.type} ${s.serial}  model ${s.model}  firmware ${s.firmware}  status ${s.status}${s.restarting ? ' (restarting)' : ''}`,
     `device ${s.deviceId ?? '(not registered)'}  ${link}  ${ent}  thumbnail cache ${on(s.thumbnailCache)}  clock ${s.now}`,
