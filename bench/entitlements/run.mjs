@@ -8,7 +8,8 @@
 // its own dealer, customers and devices under fresh names and leaves them there).
 // Environment: BENCH_CAMERAS (10000), BENCH_CAMERAS_PER_DEVICE (50, at most 64),
 // BENCH_CUSTOMERS (10; each at most 1000 cameras: one assignment per customer), BENCH_CONCURRENCY
-// (32), BENCH_SECONDS (10 per route, after 2 s of warm-up), DB_POOL_SIZE (20).
+// (32), BENCH_SECONDS (10 per route, after 2 s of warm-up), BENCH_SLICE_SECONDS (2: the routes are
+// measured in alternating slices of this length), DB_POOL_SIZE (20).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -45,6 +46,7 @@ const CUSTOMERS = int('BENCH_CUSTOMERS', 10);
 const CONCURRENCY = int('BENCH_CONCURRENCY', 32);
 const SECONDS = int('BENCH_SECONDS', 10);
 const POOL = int('DB_POOL_SIZE', 20);
+const SLICE = int('BENCH_SLICE_SECONDS', 2);
 const PER_CUSTOMER = Math.ceil(CAMERAS / CUSTOMERS);
 if (PER_CUSTOMER > 1000) throw new Error('at most 1000 cameras per customer: raise BENCH_CUSTOMERS');
 const PASSWORD = 'Bench!pass2026';
@@ -66,7 +68,7 @@ if (!dbUrl) {
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Keeps CONCURRENCY requests in flight for `seconds` from a worker thread. */
-async function load_(url, headers, seconds) {
+async function slice(url, headers, seconds) {
   const client = new Worker(new URL('./client.mjs', import.meta.url), {
     workerData: { url, headers, concurrency: CONCURRENCY, seconds },
   });
@@ -75,15 +77,35 @@ async function load_(url, headers, seconds) {
     client.once('error', reject);
   });
   await client.terminate();
-  const ms = r.ms.sort((a, b) => a - b);
-  return {
-    requests: ms.length,
-    rps: (ms.length / r.totalMs) * 1000,
-    p50: pct(ms, 50),
-    p99: pct(ms, 99),
-    max: ms[ms.length - 1],
-    statuses: r.statuses,
-  };
+  return r;
+}
+
+/**
+ * Measures routes in alternating slices of SLICE seconds, SECONDS of each in all, so that load from
+ * elsewhere on the machine falls on both alike; then adds the slices up per route. A slice ends when
+ * its last requests have answered, and that drain counts in its time.
+ */
+async function measure(routes) {
+  const acc = routes.map(() => ({ ms: [], totalMs: 0, statuses: {} }));
+  for (let round = 0; round < Math.ceil(SECONDS / SLICE); round++) {
+    for (const [i, r] of routes.entries()) {
+      const s = await slice(r.url, r.headers, SLICE);
+      acc[i].ms.push(...s.ms);
+      acc[i].totalMs += s.totalMs;
+      for (const [k, v] of Object.entries(s.statuses)) acc[i].statuses[k] = (acc[i].statuses[k] ?? 0) + v;
+    }
+  }
+  return acc.map((a) => {
+    const ms = a.ms.sort((x, y) => x - y);
+    return {
+      requests: ms.length,
+      rps: (ms.length / a.totalMs) * 1000,
+      p50: pct(ms, 50),
+      p99: pct(ms, 99),
+      max: ms[ms.length - 1],
+      statuses: a.statuses,
+    };
+  });
 }
 
 async function post(url, body, headers = {}) {
@@ -230,10 +252,12 @@ try {
   const devices = credentials.map((c) => ({ authorization: `Device ${c}` }));
   const entitlementsUrl = `${base}/api/device/entitlements`;
   const helloUrl = `${base}/api/dev/clock`;
-  await load_(entitlementsUrl, devices, 2); // warm-up: JIT, connections, key cache
-  await load_(helloUrl, [{}], 2);
-  const ent = await load_(entitlementsUrl, devices, SECONDS);
-  const hello = await load_(helloUrl, [{}], SECONDS);
+  await slice(entitlementsUrl, devices, 2); // warm-up: JIT, connections, key cache
+  await slice(helloUrl, [{}], 2);
+  const [ent, hello] = await measure([
+    { url: entitlementsUrl, headers: devices },
+    { url: helloUrl, headers: [{}] },
+  ]);
 
   const row = (name, r) =>
     `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
@@ -244,7 +268,7 @@ try {
   console.log(
     [
       `cameras         ${cameras} registered (${bound} licensed) on ${credentials.length} recorders of ≤ ${PER_DEVICE}, ${customers.length} customers; setup ${(setupMs / 1000).toFixed(1)} s`,
-      `load            ${CONCURRENCY} requests in flight, ${SECONDS} s per route (after 2 s warm-up), DB pool ${POOL}`,
+      `load            ${CONCURRENCY} requests in flight, ${SECONDS} s per route in alternating ${SLICE} s slices (after 2 s warm-up), DB pool ${POOL}`,
       row('GET /api/device/entitlements', ent),
       row('GET /api/dev/clock (bare route)', hello),
       `ratio           entitlements / bare: ${(ent.rps / hello.rps).toFixed(3)} of the throughput (bare is ${(hello.rps / ent.rps).toFixed(2)}× faster), p99 ${(ent.p99 / hello.p99).toFixed(2)}×`,
