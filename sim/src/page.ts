@@ -24,6 +24,7 @@ const HTML = `<!doctype html>
   .why { color: #555; font-size: 12px; margin-top: 4px; }
   .bad { background: #ffebee; border: 1px solid #c62828; padding: 6px 10px; border-radius: 6px; margin-bottom: 1rem; }
   button { margin: 0 6px 6px 0; }
+  .actions { margin-bottom: 12px; }
   pre { background: #f5f5f5; padding: 8px; max-height: 220px; overflow: auto; font-size: 12px; }
 </style>
 </head>
@@ -31,7 +32,7 @@ const HTML = `<!doctype html>
 <h1>Device simulator</h1>
 <div class="meta" id="meta">loading…</div>
 <div id="refusal"></div>
-<div>
+<div class="actions">
   <button data-action="alarm">Raise alarm</button>
   <button data-action="error">Raise recorder error</button>
   <button data-action="motion">Motion on ch 1</button>

@@ -693,7 +693,13 @@ export class Simulator extends EventEmitter {
     const why = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
     if (this.connected || !this.offlineSince) {
       this.offlineSince = this.now();
-      this.warn(`server out of reach (${why}); enforcing the last valid document until its validUntil`);
+      this.warn(
+        `server out of reach (${why}); ${
+          this.held
+            ? 'enforcing the last valid document until its validUntil'
+            : 'no valid document yet: recording stays off'
+        }`,
+      );
     }
     this.connected = false;
     this.changed();
