@@ -3,9 +3,7 @@ import {
   Alert,
   Box,
   Button,
-  LinearProgress,
   MenuItem,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -17,14 +15,11 @@ import {
 import Download from '@mui/icons-material/Download';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import { AUDIT_ACTIONS } from '@lc/shared';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { exportAuditCsv } from '../../../api/accounts';
 import { saveDownload } from '../../../api/saveDownload';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { useAuditLog } from '../hooks/useAuditLog';
 
@@ -118,62 +113,44 @@ export function AuditLog({ customerId }: AuditLogProps) {
           {exportError}
         </Alert>
       )}
-      <Box sx={{ height: 4, mb: 1 }}>{log.isFetching && !log.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {log.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={6} />
-          </Box>
-        ) : log.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={log.error} onRetry={() => void log.refetch()} />
-          </Box>
-        ) : log.data.items.length === 0 ? (
-          <EmptyState
-            icon={<HistoryOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('audit.empty')}
-          />
-        ) : (
-          <>
-            <TableContainer>
-              <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('audit.col.at')}</TableCell>
-                    <TableCell>{t('audit.col.action')}</TableCell>
-                    <TableCell>{t('audit.col.actor')}</TableCell>
-                    <TableCell>{t('audit.col.target')}</TableCell>
-                    <TableCell>{t('audit.col.reason')}</TableCell>
+      <QueryTablePanel
+        query={log}
+        loadingRows={6}
+        emptyIcon={<HistoryOutlined fontSize="inherit" />}
+        emptyText={t('audit.empty')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('audit.col.at')}</TableCell>
+                  <TableCell>{t('audit.col.action')}</TableCell>
+                  <TableCell>{t('audit.col.actor')}</TableCell>
+                  <TableCell>{t('audit.col.target')}</TableCell>
+                  <TableCell>{t('audit.col.reason')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((e) => (
+                  <TableRow key={e.id} hover>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(e.at)}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{e.action}</TableCell>
+                    <TableCell>
+                      {e.impersonatorName
+                        ? t('audit.viaProxy', { name: e.impersonatorName })
+                        : (e.actorName ?? t('audit.system'))}
+                    </TableCell>
+                    <TableCell>{e.targetType ?? ''}</TableCell>
+                    <TableCell>{e.reason ?? ''}</TableCell>
                   </TableRow>
-                </TableHead>
-                <TableBody>
-                  {log.data.items.map((e) => (
-                    <TableRow key={e.id} hover>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(e.at)}</TableCell>
-                      <TableCell sx={{ fontFamily: 'monospace' }}>{e.action}</TableCell>
-                      <TableCell>
-                        {e.impersonatorName
-                          ? t('audit.viaProxy', { name: e.impersonatorName })
-                          : (e.actorName ?? t('audit.system'))}
-                      </TableCell>
-                      <TableCell>{e.targetType ?? ''}</TableCell>
-                      <TableCell>{e.reason ?? ''}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter
-              count={log.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
     </Box>
   );
 }

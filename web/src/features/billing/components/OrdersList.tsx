@@ -1,11 +1,8 @@
 import { useState } from 'react';
-import { Box, LinearProgress, MenuItem, Paper, TextField } from '@mui/material';
+import { Box, MenuItem, TextField } from '@mui/material';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import { ORDER_STATUSES, type OrderStatus } from '@lc/shared';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
-import { PagedFooter } from '../../../app/components/PagedFooter';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useT } from '../../../app/i18n/useT';
 import { useOrders } from '../hooks/useOrders';
 import { OrdersTable } from './OrdersTable';
@@ -39,35 +36,14 @@ export function OrdersList({ role }: { role: 'buyer' | 'supplier' }) {
           </MenuItem>
         ))}
       </TextField>
-      <Box sx={{ height: 4, mb: 1 }}>{orders.isFetching && !orders.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {orders.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={5} />
-          </Box>
-        ) : orders.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
-          </Box>
-        ) : orders.data.items.length === 0 ? (
-          <EmptyState
-            icon={<ReceiptLongOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t(role === 'buyer' ? 'billing.orders.emptyBuyer' : 'billing.orders.emptySupplier')}
-          />
-        ) : (
-          <>
-            <OrdersTable orders={orders.data.items} asSupplier={role === 'supplier'} />
-            <PagedFooter
-              count={orders.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
-        )}
-      </Paper>
+      <QueryTablePanel
+        query={orders}
+        emptyIcon={<ReceiptLongOutlined fontSize="inherit" />}
+        emptyText={t(role === 'buyer' ? 'billing.orders.emptyBuyer' : 'billing.orders.emptySupplier')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => <OrdersTable orders={data.items} asSupplier={role === 'supplier'} />}
+      </QueryTablePanel>
     </Box>
   );
 }

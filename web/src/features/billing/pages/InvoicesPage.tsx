@@ -1,15 +1,12 @@
 import { useState } from 'react';
-import { Alert, Box, Button, LinearProgress, MenuItem, Paper, TextField } from '@mui/material';
+import { Alert, Box, Button, MenuItem, TextField } from '@mui/material';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import ReceiptOutlined from '@mui/icons-material/ReceiptOutlined';
 import { INVOICE_STATUSES, type InvoiceStatus } from '@lc/shared';
 import { exportInvoicesCsv, type InvoiceQuery } from '../../../api/billing';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { InvoicesTable } from '../components/InvoicesTable';
@@ -95,35 +92,14 @@ export function InvoicesPage() {
           </TextField>
         )}
       </Box>
-      <Box sx={{ height: 4, mb: 1 }}>{invoices.isFetching && !invoices.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {invoices.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={5} />
-          </Box>
-        ) : invoices.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={invoices.error} onRetry={() => void invoices.refetch()} />
-          </Box>
-        ) : invoices.data.items.length === 0 ? (
-          <EmptyState
-            icon={<ReceiptOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('billing.invoices.empty')}
-          />
-        ) : (
-          <>
-            <InvoicesTable invoices={invoices.data.items} />
-            <PagedFooter
-              count={invoices.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
-        )}
-      </Paper>
+      <QueryTablePanel
+        query={invoices}
+        emptyIcon={<ReceiptOutlined fontSize="inherit" />}
+        emptyText={t('billing.invoices.empty')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => <InvoicesTable invoices={data.items} />}
+      </QueryTablePanel>
     </Box>
   );
 }

@@ -6,9 +6,7 @@ import {
   Button,
   Chip,
   InputAdornment,
-  LinearProgress,
   Link,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -25,13 +23,10 @@ import Search from '@mui/icons-material/Search';
 import type { CustomerSort, CustomerView, SortOrder } from '@lc/shared';
 import { exportCustomersCsv } from '../../../api/accounts';
 import { saveDownload } from '../../../api/saveDownload';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
 import { AddCustomerDialog } from '../components/AddCustomerDialog';
@@ -140,66 +135,46 @@ export function CustomersPage() {
         }}
         sx={{ mb: 2, minWidth: 320 }}
       />
-      <Box sx={{ height: 4, mb: 1 }}>
-        {customers.isFetching && !customers.isPending && <LinearProgress />}
-      </Box>
-      <Paper variant="outlined">
-        {customers.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={6} />
-          </Box>
-        ) : customers.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />
-          </Box>
-        ) : customers.data.items.length === 0 ? (
-          <EmptyState
-            icon={<PeopleOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={debounced ? t('customers.list.noMatch') : t('customers.list.empty')}
-          />
-        ) : (
-          <>
-            <TableContainer>
-              <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    {header('name', t('customers.col.name'))}
-                    {header('email', t('customers.col.email'))}
-                    <TableCell>{t('customers.col.language')}</TableCell>
-                    <TableCell>{t('customers.col.status')}</TableCell>
-                    {header('createdAt', t('customers.col.createdAt'))}
+      <QueryTablePanel
+        query={customers}
+        loadingRows={6}
+        emptyIcon={<PeopleOutlined fontSize="inherit" />}
+        emptyText={debounced ? t('customers.list.noMatch') : t('customers.list.empty')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  {header('name', t('customers.col.name'))}
+                  {header('email', t('customers.col.email'))}
+                  <TableCell>{t('customers.col.language')}</TableCell>
+                  <TableCell>{t('customers.col.status')}</TableCell>
+                  {header('createdAt', t('customers.col.createdAt'))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((c) => (
+                  <TableRow key={c.id} hover>
+                    <TableCell>
+                      <Link component={RouterLink} to={`/customers/${c.id}`}>
+                        {c.name}
+                      </Link>
+                    </TableCell>
+                    <TableCell>{c.email}</TableCell>
+                    <TableCell>{t(`language.${c.language}`)}</TableCell>
+                    <TableCell>
+                      <StatusChip customer={c} />
+                    </TableCell>
+                    <TableCell>{fmt(c.createdAt)}</TableCell>
                   </TableRow>
-                </TableHead>
-                <TableBody>
-                  {customers.data.items.map((c) => (
-                    <TableRow key={c.id} hover>
-                      <TableCell>
-                        <Link component={RouterLink} to={`/customers/${c.id}`}>
-                          {c.name}
-                        </Link>
-                      </TableCell>
-                      <TableCell>{c.email}</TableCell>
-                      <TableCell>{t(`language.${c.language}`)}</TableCell>
-                      <TableCell>
-                        <StatusChip customer={c} />
-                      </TableCell>
-                      <TableCell>{fmt(c.createdAt)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter
-              count={customers.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
       <AddCustomerDialog
         open={adding}
         onClose={() => setAdding(false)}

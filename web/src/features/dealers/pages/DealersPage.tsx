@@ -5,8 +5,6 @@ import {
   Button,
   Chip,
   InputAdornment,
-  LinearProgress,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -18,12 +16,9 @@ import {
 import Add from '@mui/icons-material/Add';
 import Search from '@mui/icons-material/Search';
 import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
@@ -81,69 +76,49 @@ export function DealersPage() {
         }}
         sx={{ mb: 2, minWidth: 320 }}
       />
-      <Box sx={{ height: 4, mb: 1 }}>{dealers.isFetching && !dealers.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {dealers.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={6} />
-          </Box>
-        ) : dealers.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={dealers.error} onRetry={() => void dealers.refetch()} />
-          </Box>
-        ) : dealers.data.items.length === 0 ? (
-          <EmptyState
-            icon={<StorefrontOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={tier === 'primary' ? t('dealers.list.empty') : t('dealers.list.secondaryEmpty')}
-          />
-        ) : (
-          <>
-            <TableContainer>
-              <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('dealers.col.loginId')}</TableCell>
-                    <TableCell>{t('dealers.col.company')}</TableCell>
-                    <TableCell>{t('dealers.col.tier')}</TableCell>
-                    <TableCell>{t('dealers.col.email')}</TableCell>
-                    <TableCell>{t('dealers.col.status')}</TableCell>
-                    <TableCell>{t('dealers.col.createdAt')}</TableCell>
+      <QueryTablePanel
+        query={dealers}
+        loadingRows={6}
+        emptyIcon={<StorefrontOutlined fontSize="inherit" />}
+        emptyText={tier === 'primary' ? t('dealers.list.empty') : t('dealers.list.secondaryEmpty')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('dealers.col.loginId')}</TableCell>
+                  <TableCell>{t('dealers.col.company')}</TableCell>
+                  <TableCell>{t('dealers.col.tier')}</TableCell>
+                  <TableCell>{t('dealers.col.email')}</TableCell>
+                  <TableCell>{t('dealers.col.status')}</TableCell>
+                  <TableCell>{t('dealers.col.createdAt')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((d) => (
+                  <TableRow key={d.id} hover>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{d.loginId}</TableCell>
+                    <TableCell>{d.companyName}</TableCell>
+                    <TableCell>{t(`dealers.tier.${d.tier}`)}</TableCell>
+                    <TableCell>{d.ownerEmail ?? d.notificationEmail}</TableCell>
+                    <TableCell>
+                      <Chip
+                        size="small"
+                        variant="outlined"
+                        color={d.invitationPending ? 'warning' : 'success'}
+                        label={d.invitationPending ? t('dealers.status.invited') : t('dealers.status.active')}
+                      />
+                    </TableCell>
+                    <TableCell>{fmt(d.createdAt)}</TableCell>
                   </TableRow>
-                </TableHead>
-                <TableBody>
-                  {dealers.data.items.map((d) => (
-                    <TableRow key={d.id} hover>
-                      <TableCell sx={{ fontFamily: 'monospace' }}>{d.loginId}</TableCell>
-                      <TableCell>{d.companyName}</TableCell>
-                      <TableCell>{t(`dealers.tier.${d.tier}`)}</TableCell>
-                      <TableCell>{d.ownerEmail ?? d.notificationEmail}</TableCell>
-                      <TableCell>
-                        <Chip
-                          size="small"
-                          variant="outlined"
-                          color={d.invitationPending ? 'warning' : 'success'}
-                          label={
-                            d.invitationPending ? t('dealers.status.invited') : t('dealers.status.active')
-                          }
-                        />
-                      </TableCell>
-                      <TableCell>{fmt(d.createdAt)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter
-              count={dealers.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
       <AddDealerDialog
         open={adding}
         tier={tier}

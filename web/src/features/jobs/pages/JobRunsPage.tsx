@@ -1,12 +1,10 @@
 import { useState } from 'react';
-import { Box, Button, LinearProgress, MenuItem, Paper, TextField } from '@mui/material';
+import { Box, Button, MenuItem, TextField } from '@mui/material';
 import Refresh from '@mui/icons-material/Refresh';
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
 import { isJobName, JOB_NAMES, type JobName } from '@lc/shared';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useT } from '../../../app/i18n/useT';
 import { usePublicConfig } from '../../config/hooks/usePublicConfig';
 import { JobRunsTable } from '../components/JobRunsTable';
@@ -49,26 +47,14 @@ export function JobRunsPage() {
         </TextField>
         {config.data?.devSurface && <RunJobButtons />}
       </Box>
-      <Box sx={{ height: 4, mb: 1 }}>{runs.isFetching && !runs.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {runs.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={6} />
-          </Box>
-        ) : runs.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
-          </Box>
-        ) : runs.data.length === 0 ? (
-          <EmptyState
-            icon={<ScheduleOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('jobs.empty')}
-          />
-        ) : (
-          <JobRunsTable runs={runs.data} />
-        )}
-      </Paper>
+      <QueryTablePanel
+        query={runs}
+        loadingRows={6}
+        emptyIcon={<ScheduleOutlined fontSize="inherit" />}
+        emptyText={t('jobs.empty')}
+      >
+        {(data) => <JobRunsTable runs={data} />}
+      </QueryTablePanel>
     </Box>
   );
 }

@@ -4,9 +4,7 @@ import {
   Alert,
   Box,
   Button,
-  LinearProgress,
   MenuItem,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -18,14 +16,11 @@ import {
 import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { exportAssignmentsCsv, type AssignmentQuery } from '../../../api/licenses';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { useT } from '../../../app/i18n/useT';
 import { downloadBlob } from '../../billing/downloadBlob';
 import { useAssignments } from '../hooks/useAssignments';
@@ -162,80 +157,58 @@ export function AssignmentsPage() {
           slotProps={{ inputLabel: { shrink: true } }}
         />
       </Box>
-      <Box sx={{ height: 4, mb: 1 }}>{rows.isFetching && !rows.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {rows.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={5} />
-          </Box>
-        ) : rows.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />
-          </Box>
-        ) : rows.data.items.length === 0 ? (
-          <EmptyState
-            icon={<AssignmentTurnedInOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('licenses.history.empty')}
-          />
-        ) : (
-          <>
-            <TableContainer>
-              <Table size="small" aria-label={t('licenses.history.title')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('licenses.history.assignedAt')}</TableCell>
-                    <TableCell>{t('licenses.history.customer')}</TableCell>
-                    <TableCell>{t('licenses.col.sku')}</TableCell>
-                    <TableCell align="right">{t('licenses.wizard.quantity')}</TableCell>
-                    <TableCell>{t('licenses.wizard.termStartsAt')}</TableCell>
-                    <TableCell>{t('licenses.wizard.endsAt')}</TableCell>
-                    <TableCell>{t('licenses.history.assignedBy')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {rows.data.items.map((a) => (
-                    <TableRow key={a.id}>
-                      <TableCell>{format(a.assignedAt)}</TableCell>
-                      <TableCell>
-                        {a.customerName}
-                        {a.customerEmail && (
-                          <Box
-                            component="span"
-                            sx={{ display: 'block', color: 'text.secondary', fontSize: 12 }}
-                          >
-                            {a.customerEmail}
-                          </Box>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        {a.skuCode}
+      <QueryTablePanel
+        query={rows}
+        emptyIcon={<AssignmentTurnedInOutlined fontSize="inherit" />}
+        emptyText={t('licenses.history.empty')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small" aria-label={t('licenses.history.title')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('licenses.history.assignedAt')}</TableCell>
+                  <TableCell>{t('licenses.history.customer')}</TableCell>
+                  <TableCell>{t('licenses.col.sku')}</TableCell>
+                  <TableCell align="right">{t('licenses.wizard.quantity')}</TableCell>
+                  <TableCell>{t('licenses.wizard.termStartsAt')}</TableCell>
+                  <TableCell>{t('licenses.wizard.endsAt')}</TableCell>
+                  <TableCell>{t('licenses.history.assignedBy')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((a) => (
+                  <TableRow key={a.id}>
+                    <TableCell>{format(a.assignedAt)}</TableCell>
+                    <TableCell>
+                      {a.customerName}
+                      {a.customerEmail && (
                         <Box
                           component="span"
                           sx={{ display: 'block', color: 'text.secondary', fontSize: 12 }}
                         >
-                          {a.skuName[lang]}
+                          {a.customerEmail}
                         </Box>
-                      </TableCell>
-                      <TableCell align="right">{a.quantity}</TableCell>
-                      <TableCell>{format(a.termStartsAt, { dateOnly: true })}</TableCell>
-                      <TableCell>{format(a.endsAt, { dateOnly: true })}</TableCell>
-                      <TableCell>{a.assignedBy.name ?? '—'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter
-              count={rows.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {a.skuCode}
+                      <Box component="span" sx={{ display: 'block', color: 'text.secondary', fontSize: 12 }}>
+                        {a.skuName[lang]}
+                      </Box>
+                    </TableCell>
+                    <TableCell align="right">{a.quantity}</TableCell>
+                    <TableCell>{format(a.termStartsAt, { dateOnly: true })}</TableCell>
+                    <TableCell>{format(a.endsAt, { dateOnly: true })}</TableCell>
+                    <TableCell>{a.assignedBy.name ?? '—'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
     </Box>
   );
 }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import {
   Box,
   Button,
-  Paper,
   Switch,
   Table,
   TableBody,
@@ -14,10 +13,8 @@ import {
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import SellOutlined from '@mui/icons-material/SellOutlined';
 import type { SkuView } from '@lc/shared';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { formatYen } from '../../billing/formatYen';
@@ -43,22 +40,14 @@ export function SkusPage() {
           </Button>
         }
       />
-      <Paper variant="outlined">
-        {skus.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={5} />
-          </Box>
-        ) : skus.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={skus.error} onRetry={() => void skus.refetch()} />
-          </Box>
-        ) : skus.data.length === 0 ? (
-          <EmptyState
-            icon={<SellOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('licenses.skus.empty')}
-          />
-        ) : (
+      <QueryTablePanel
+        query={skus}
+        refetchBar={false}
+        loadingRows={5}
+        emptyIcon={<SellOutlined fontSize="inherit" />}
+        emptyText={t('licenses.skus.empty')}
+      >
+        {(data) => (
           <TableContainer>
             <Table size="small" aria-label={t('licenses.skus.title')}>
               <TableHead>
@@ -75,7 +64,7 @@ export function SkusPage() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {skus.data.map((s) => (
+                {data.map((s) => (
                   <TableRow key={s.code}>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.code}</TableCell>
                     <TableCell>{s.name[lang]}</TableCell>
@@ -105,7 +94,7 @@ export function SkusPage() {
             </Table>
           </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
       {editing && (
         <SkuFormDialog sku={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
       )}

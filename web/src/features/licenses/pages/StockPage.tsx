@@ -4,10 +4,8 @@ import { Box, Button, Card, CardContent, Chip, Grid, Typography } from '@mui/mat
 import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
 import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { EcSiteDialog } from '../components/EcSiteDialog';
@@ -43,40 +41,39 @@ export function StockPage() {
           </>
         }
       />
-      {stock.isPending ? (
-        <LoadingRows rows={4} />
-      ) : stock.isError ? (
-        <ErrorState error={stock.error} onRetry={() => void stock.refetch()} />
-      ) : stock.data.length === 0 ? (
-        <EmptyState
-          icon={<Inventory2Outlined fontSize="inherit" />}
-          title={t('common.nothingHereYet')}
-          description={t('licenses.stock.empty')}
-        />
-      ) : (
-        <Grid container spacing={2}>
-          {stock.data.map((s) => (
-            <Grid key={s.skuCode} size={{ xs: 12, sm: 6, md: 4 }}>
-              <Card variant="outlined" data-testid={`stock-${s.skuCode}`}>
-                <CardContent>
-                  <Typography variant="overline">{s.skuCode}</Typography>
-                  <Typography variant="subtitle1">{s.name[lang]}</Typography>
-                  <Box sx={{ display: 'flex', gap: 1, my: 1 }}>
-                    <Chip size="small" label={t(`licenses.kind.${s.kind}`)} />
-                    <Chip size="small" label={t('licenses.months', { count: s.termMonths })} />
-                  </Box>
-                  <Typography variant="h4" component="p" data-testid="stock-quantity">
-                    {s.quantity}
-                  </Typography>
-                  <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-                    {t('licenses.stock.inStock')}
-                  </Typography>
-                </CardContent>
-              </Card>
-            </Grid>
-          ))}
-        </Grid>
-      )}
+      <QueryTablePanel
+        query={stock}
+        frame="none"
+        refetchBar={false}
+        loadingRows={4}
+        emptyIcon={<Inventory2Outlined fontSize="inherit" />}
+        emptyText={t('licenses.stock.empty')}
+      >
+        {(data) => (
+          <Grid container spacing={2}>
+            {data.map((s) => (
+              <Grid key={s.skuCode} size={{ xs: 12, sm: 6, md: 4 }}>
+                <Card variant="outlined" data-testid={`stock-${s.skuCode}`}>
+                  <CardContent>
+                    <Typography variant="overline">{s.skuCode}</Typography>
+                    <Typography variant="subtitle1">{s.name[lang]}</Typography>
+                    <Box sx={{ display: 'flex', gap: 1, my: 1 }}>
+                      <Chip size="small" label={t(`licenses.kind.${s.kind}`)} />
+                      <Chip size="small" label={t('licenses.months', { count: s.termMonths })} />
+                    </Box>
+                    <Typography variant="h4" component="p" data-testid="stock-quantity">
+                      {s.quantity}
+                    </Typography>
+                    <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+                      {t('licenses.stock.inStock')}
+                    </Typography>
+                  </CardContent>
+                </Card>
+              </Grid>
+            ))}
+          </Grid>
+        )}
+      </QueryTablePanel>
       <EcSiteDialog forceOpen={ecOpen} onClose={() => setEcOpen(false)} />
     </Box>
   );

@@ -10,7 +10,6 @@ import {
   DialogContentText,
   DialogTitle,
   MenuItem,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -23,10 +22,8 @@ import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import PersonAdd from '@mui/icons-material/PersonAdd';
 import { ErrorCode, MEMBER_ROLES, type MemberRole, type MemberView } from '@lc/shared';
 import { isApiError } from '../../../api/ApiError';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { InviteMemberDialog } from '../components/InviteMemberDialog';
@@ -76,22 +73,14 @@ export function MembersPage() {
           {failure}
         </Alert>
       )}
-      <Paper variant="outlined">
-        {members.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={4} />
-          </Box>
-        ) : members.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={members.error} onRetry={() => void members.refetch()} />
-          </Box>
-        ) : members.data.length === 0 ? (
-          <EmptyState
-            icon={<BadgeOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('members.empty')}
-          />
-        ) : (
+      <QueryTablePanel
+        query={members}
+        refetchBar={false}
+        loadingRows={4}
+        emptyIcon={<BadgeOutlined fontSize="inherit" />}
+        emptyText={t('members.empty')}
+      >
+        {(data) => (
           <TableContainer>
             <Table size="small">
               <TableHead>
@@ -104,7 +93,7 @@ export function MembersPage() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {members.data.map((m) => (
+                {data.map((m) => (
                   <TableRow key={m.id} hover>
                     <TableCell>{m.name}</TableCell>
                     <TableCell>{m.email}</TableCell>
@@ -146,7 +135,7 @@ export function MembersPage() {
             </Table>
           </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
       <InviteMemberDialog
         open={inviting}
         onClose={() => setInviting(false)}

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Card, CardActions, CardContent, Chip, Stack, Typography } from '@mui/material';
 import MessageOutlined from '@mui/icons-material/MessageOutlined';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { PagedFooter } from '../../../app/components/PagedFooter';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useT } from '../../../app/i18n/useT';
 import { useMarkMessageRead, usePortalMessages } from '../hooks/usePortalMessages';
 
@@ -34,57 +32,56 @@ export function MessagesPage() {
           {apiErrorMessage(t, markRead.error)}
         </Alert>
       )}
-      {messages.isPending ? (
-        <LoadingRows rows={4} />
-      ) : messages.isError ? (
-        <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />
-      ) : messages.data.items.length === 0 ? (
-        <EmptyState
-          icon={<MessageOutlined fontSize="inherit" />}
-          title={t('common.nothingHereYet')}
-          description={t('messages.empty')}
-        />
-      ) : (
-        <Stack spacing={2}>
-          {messages.data.items.map((m) => (
-            <Card key={m.id} variant="outlined" sx={{ borderColor: m.readAt ? undefined : 'primary.main' }}>
-              <CardContent>
-                <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 1 }}>
-                  <Typography variant="subtitle1" component="h2" sx={{ flex: 1 }}>
-                    {m.title}
+      <QueryTablePanel
+        query={messages}
+        frame="none"
+        refetchBar={false}
+        loadingRows={4}
+        emptyIcon={<MessageOutlined fontSize="inherit" />}
+        emptyText={t('messages.empty')}
+      >
+        {(data) => (
+          <Stack spacing={2}>
+            {data.items.map((m) => (
+              <Card key={m.id} variant="outlined" sx={{ borderColor: m.readAt ? undefined : 'primary.main' }}>
+                <CardContent>
+                  <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 1 }}>
+                    <Typography variant="subtitle1" component="h2" sx={{ flex: 1 }}>
+                      {m.title}
+                    </Typography>
+                    {!m.readAt && <Chip size="small" color="primary" label={t('messages.new')} />}
+                  </Box>
+                  <Typography variant="caption" sx={{ color: 'text.secondary' }}>
+                    {fmt(m.createdAt)}
                   </Typography>
-                  {!m.readAt && <Chip size="small" color="primary" label={t('messages.new')} />}
-                </Box>
-                <Typography variant="caption" sx={{ color: 'text.secondary' }}>
-                  {fmt(m.createdAt)}
-                </Typography>
-                <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
-                  {m.body}
-                </Typography>
-              </CardContent>
-              {!m.readAt && (
-                <CardActions sx={{ px: 2, pb: 2 }}>
-                  <Button
-                    size="small"
-                    onClick={() => markRead.mutate(m.id)}
-                    loading={markRead.isPending && markRead.variables === m.id}
-                  >
-                    {t('messages.markRead')}
-                  </Button>
-                </CardActions>
-              )}
-            </Card>
-          ))}
-          <PagedFooter
-            count={messages.data.total}
-            page={page}
-            pageSize={pageSize}
-            onPageChange={setPage}
-            onPageSizeChange={setPageSize}
-            sizes={[10, 20, 50]}
-          />
-        </Stack>
-      )}
+                  <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
+                    {m.body}
+                  </Typography>
+                </CardContent>
+                {!m.readAt && (
+                  <CardActions sx={{ px: 2, pb: 2 }}>
+                    <Button
+                      size="small"
+                      onClick={() => markRead.mutate(m.id)}
+                      loading={markRead.isPending && markRead.variables === m.id}
+                    >
+                      {t('messages.markRead')}
+                    </Button>
+                  </CardActions>
+                )}
+              </Card>
+            ))}
+            <PagedFooter
+              count={data.total}
+              page={page}
+              pageSize={pageSize}
+              onPageChange={setPage}
+              onPageSizeChange={setPageSize}
+              sizes={[10, 20, 50]}
+            />
+          </Stack>
+        )}
+      </QueryTablePanel>
     </Box>
   );
 }
