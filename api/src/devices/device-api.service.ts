@@ -34,7 +34,6 @@ export class DeviceApiService {
     private readonly devices: DevicesService,
   ) {}
 
-  /** Per camera: licensed (a bound license with ends_at > now), valid until, §3 capabilities. */
   /**
    * Long-poll: returns once the device's entitlements version differs from `knownVersion`
    * (at once if it already does), or after `timeoutMs` with the unchanged document.
@@ -44,20 +43,23 @@ export class DeviceApiService {
     knownVersion: number,
     timeoutMs: number,
   ): Promise<EntitlementsDocument> {
-    const waiter = await this.notifier.waitFor(device.deviceId, timeoutMs);
-    try {
-      const [d] = await rows<{ entitlements_version: string }>(
-        this.ds.manager,
-        `SELECT entitlements_version FROM device WHERE id = $1 AND deleted_at IS NULL`,
-        [device.deviceId],
-      );
-      if (d && Number(d.entitlements_version) === knownVersion) await waiter.changed;
-    } finally {
-      waiter.cancel();
-    }
-    return this.entitlements(device);
+    return this.notifier.track(async () => {
+      const waiter = await this.notifier.waitFor(device.deviceId, timeoutMs);
+      try {
+        const [d] = await rows<{ entitlements_version: string }>(
+          this.ds.manager,
+          `SELECT entitlements_version FROM device WHERE id = $1 AND deleted_at IS NULL`,
+          [device.deviceId],
+        );
+        if (d && Number(d.entitlements_version) === knownVersion) await waiter.changed;
+      } finally {
+        waiter.cancel();
+      }
+      return this.entitlements(device);
+    });
   }
 
+  /** Per camera: licensed (a bound license with ends_at > now), valid until, §3 capabilities. */
   async entitlements(device: AuthDevice): Promise<EntitlementsDocument> {
     const now = this.clock.now();
     const em = this.ds.manager;

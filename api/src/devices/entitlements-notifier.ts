@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -16,12 +22,14 @@ export interface Waiter {
  * whichever API process holds them.
  */
 @Injectable()
-export class EntitlementsNotifier implements OnModuleInit, OnApplicationShutdown {
+export class EntitlementsNotifier implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('EntitlementsNotifier');
   private readonly waiting = new Map<string, Set<(changed: boolean) => void>>();
   private client: pg.Client | null = null;
   private closed = false;
   private ready: Promise<void> = Promise.resolve();
+  /** Long-polls being answered: shutdown lets them finish before the database pool closes. */
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(private readonly ds: DataSource) {}
 
@@ -60,7 +68,7 @@ export class EntitlementsNotifier implements OnModuleInit, OnApplicationShutdown
     const changed = new Promise<boolean>((resolve) => (settle = resolve));
     const set = this.waiting.get(deviceId) ?? new Set();
     this.waiting.set(deviceId, set);
-    const timer = setTimeout(() => done(false), timeoutMs);
+    const timer = setTimeout(() => done(false), this.closed ? 0 : timeoutMs);
     const done = (v: boolean) => {
       clearTimeout(timer);
       set.delete(done);
@@ -75,9 +83,26 @@ export class EntitlementsNotifier implements OnModuleInit, OnApplicationShutdown
     for (const done of [...(this.waiting.get(deviceId) ?? [])]) done(changed);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Runs `work` (a long-poll answer) so that shutdown waits for it. */
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    const p = work();
+    this.inflight.add(p);
+    try {
+      return await p;
+    } finally {
+      this.inflight.delete(p);
+    }
+  }
+
+  /** Before the pool closes: answer every waiting long-poll now, and let the answers finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
     for (const id of [...this.waiting.keys()]) this.wake(id, false);
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     await this.client?.end().catch(() => undefined);
     this.client = null;
   }

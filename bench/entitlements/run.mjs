@@ -1,0 +1,286 @@
+// Benchmark: GET /api/device/entitlements with 10 000 registered, licensed cameras, beside a bare
+// route of the same app in the same run (GET /api/dev/clock: public, no database), over real HTTP
+// on the built API. Prints requests/second and latency of both and their ratio.
+//
+//   npm run build && node bench/entitlements/run.mjs
+//
+// Database: an embedded PostgreSQL in a temporary folder, or DATABASE_URL (migrated; the bench adds
+// its own dealer, customers and devices under fresh names and leaves them there).
+// Environment: BENCH_CAMERAS (10000), BENCH_CAMERAS_PER_DEVICE (50, at most 64),
+// BENCH_CUSTOMERS (10; each at most 1000 cameras: one assignment per customer), BENCH_CONCURRENCY
+// (32), BENCH_SECONDS (10 per route, after 2 s of warm-up), BENCH_SLICE_SECONDS (2: the routes are
+// measured in alternating slices of this length), DB_POOL_SIZE (20).
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = path.join(root, 'api', 'dist', 'src');
+if (!fs.existsSync(path.join(dist, 'app.factory.js'))) {
+  console.error('Build the API first: npm run build');
+  process.exit(1);
+}
+const load = (p) => import(path.join(dist, p));
+const { startEmbeddedPostgres } = await load('common/database/embedded-postgres.js');
+const { migrate } = await load('common/database/database.js');
+const { createApp } = await load('app.factory.js');
+const { loadConfig } = await load('common/config/config.js');
+const { SeedService } = await load('seed/seed.service.js');
+const { PasswordHasher } = await load('common/auth/password-hasher.js');
+const { DataSource } = await import('typeorm');
+
+const int = (name, def, max = Infinity) => {
+  const v = Number(process.env[name] ?? def);
+  if (!Number.isInteger(v) || v < 1 || v > max)
+    throw new Error(`${name} must be a whole number from 1 to ${max}`);
+  return v;
+};
+const CAMERAS = int('BENCH_CAMERAS', 10_000);
+const PER_DEVICE = int('BENCH_CAMERAS_PER_DEVICE', 50, 64);
+const CUSTOMERS = int('BENCH_CUSTOMERS', 10);
+const CONCURRENCY = int('BENCH_CONCURRENCY', 32);
+const SECONDS = int('BENCH_SECONDS', 10);
+const POOL = int('DB_POOL_SIZE', 20);
+const SLICE = int('BENCH_SLICE_SECONDS', 2);
+const PER_CUSTOMER = Math.ceil(CAMERAS / CUSTOMERS);
+if (PER_CUSTOMER > 1000) throw new Error('at most 1000 cameras per customer: raise BENCH_CUSTOMERS');
+const PASSWORD = 'Bench!pass2026';
+const tag = randomBytes(3).toString('hex');
+
+let embedded;
+let dataDir;
+let dbUrl = process.env.DATABASE_URL;
+if (!dbUrl) {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-bench-'));
+  embedded = await startEmbeddedPostgres({ dataDir });
+  const admin = new pg.Client({ connectionString: embedded.url });
+  await admin.connect();
+  await admin.query('CREATE DATABASE lc_bench');
+  await admin.end();
+  dbUrl = embedded.urlFor('lc_bench');
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** Keeps CONCURRENCY requests in flight for `seconds` from a worker thread. */
+async function slice(url, headers, seconds) {
+  const client = new Worker(new URL('./client.mjs', import.meta.url), {
+    workerData: { url, headers, concurrency: CONCURRENCY, seconds },
+  });
+  const r = await new Promise((resolve, reject) => {
+    client.once('message', resolve);
+    client.once('error', reject);
+  });
+  await client.terminate();
+  return r;
+}
+
+/**
+ * Measures routes in alternating slices of SLICE seconds, SECONDS of each in all, so that load from
+ * elsewhere on the machine falls on both alike; then adds the slices up per route. A slice ends when
+ * its last requests have answered, and that drain counts in its time.
+ */
+async function measure(routes) {
+  const acc = routes.map(() => ({ ms: [], totalMs: 0, statuses: {} }));
+  for (let round = 0; round < Math.ceil(SECONDS / SLICE); round++) {
+    for (const [i, r] of routes.entries()) {
+      const s = await slice(r.url, r.headers, SLICE);
+      acc[i].ms.push(...s.ms);
+      acc[i].totalMs += s.totalMs;
+      for (const [k, v] of Object.entries(s.statuses)) acc[i].statuses[k] = (acc[i].statuses[k] ?? 0) + v;
+    }
+  }
+  return acc.map((a) => {
+    const ms = a.ms.sort((x, y) => x - y);
+    return {
+      requests: ms.length,
+      rps: (ms.length / a.totalMs) * 1000,
+      p50: pct(ms, 50),
+      p99: pct(ms, 99),
+      max: ms[ms.length - 1],
+      statuses: a.statuses,
+    };
+  });
+}
+
+async function post(url, body, headers = {}) {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const json = await r.json().catch(() => null);
+  if (!r.ok) throw new Error(`${url}: ${r.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+let app;
+try {
+  await migrate(dbUrl);
+  const config = loadConfig({
+    APP_ENV: 'test',
+    JOBS_ENABLED: 'false',
+    MAIL_POLL_MS: '0',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'error',
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_TIME_COST: '1',
+    DB_POOL_SIZE: String(POOL),
+  });
+  ({ app } = await createApp(config, dbUrl));
+  await app.get(SeedService).run();
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const ds = app.get(DataSource);
+  const hash = await app.get(PasswordHasher).hash(PASSWORD);
+
+  // ---- setup: one dealer, CUSTOMERS customers, stock for every camera ----
+  const setupStart = performance.now();
+  const loginId = `bench-${tag}`;
+  const [dealer] = await ds.query(
+    `INSERT INTO dealer (login_id, tier, company_name, notification_email, created_at, updated_at)
+     VALUES ($1, 'primary', 'Bench Dealer', $2, now(), now()) RETURNING id`,
+    [loginId, `${loginId}@dealer.test`],
+  );
+  await ds.query(
+    `INSERT INTO app_user (role, email, name, password_hash, language, dealer_id, member_role, created_at, updated_at)
+     VALUES ('dealer', $1, 'Owner', $2, 'en', $3, 'owner', now(), now())`,
+    [`owner-${tag}@dealer.test`, hash, dealer.id],
+  );
+  const sku = `BENCH-${tag}`.toUpperCase();
+  await ds.query(
+    `INSERT INTO sku (code, name_ja, name_en, kind, term_months, price_primary, price_secondary, price_list, created_at)
+     VALUES ($1, 'ベンチ', 'Bench', 'edge', 12, 9000, 10800, 12000, now())`,
+    [sku],
+  );
+  await ds.query(
+    `INSERT INTO license (sku_id, kind, term_months, state, owner_dealer_id, created_at, updated_at)
+     SELECT s.id, s.kind, s.term_months, 'in_stock', $1, now(), now() FROM sku s, generate_series(1, $2)
+      WHERE s.code = $3`,
+    [dealer.id, PER_CUSTOMER * CUSTOMERS, sku],
+  );
+  const customers = [];
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const [c] = await ds.query(
+      `INSERT INTO customer (dealer_id, name, created_at, updated_at) VALUES ($1, $2, now(), now()) RETURNING id`,
+      [dealer.id, `Bench Customer ${i}`],
+    );
+    const email = `customer${i}-${tag}@bench.test`;
+    await ds.query(
+      `INSERT INTO app_user (role, email, name, password_hash, language, customer_id, created_at, updated_at)
+       VALUES ('customer', $1, 'Bench Customer', $2, 'ja', $3, now(), now())`,
+      [email, hash, c.id],
+    );
+    customers.push({ id: c.id, email });
+  }
+
+  // ---- devices through the real registration route: recorders of PER_DEVICE cameras ----
+  const registrations = [];
+  let remaining = CAMERAS;
+  for (const c of customers) {
+    let mine = Math.min(PER_CUSTOMER, remaining);
+    remaining -= mine;
+    while (mine > 0) {
+      const n = Math.min(PER_DEVICE, mine);
+      mine -= n;
+      registrations.push({ customer: c, n });
+    }
+  }
+  const credentials = [];
+  let next = 0;
+  const registerOne = async () => {
+    while (next < registrations.length) {
+      const { customer, n } = registrations[next];
+      const serial = `BENCH-${tag}-${next++}`;
+      const r = await post(`${base}/api/device/register`, {
+        email: customer.email,
+        password: PASSWORD,
+        device: {
+          type: 'recorder',
+          serial,
+          model: 'REC-64',
+          mac: '00:11:22:33:44:55',
+          firmware: '1.0.0',
+          cameras: Array.from({ length: n }, (_, i) => ({ channel: i + 1, model: 'CAM-200' })),
+        },
+      });
+      credentials.push(r.credential);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, registerOne));
+
+  // ---- licenses through the real assignment route: binds every camera ----
+  const { accessToken } = await post(`${base}/api/auth/login`, {
+    login: `owner-${tag}@dealer.test`,
+    password: PASSWORD,
+  });
+  for (const c of customers) {
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM camera k JOIN device d ON d.id = k.device_id WHERE d.customer_id = $1`,
+      [c.id],
+    );
+    if (n > 0) {
+      await post(
+        `${base}/api/assignments`,
+        { customerId: c.id, skuCode: sku, quantity: n },
+        { authorization: `Bearer ${accessToken}` },
+      );
+    }
+  }
+  const [{ cameras, bound }] = await ds.query(
+    `SELECT count(*)::int AS cameras, count(l.id)::int AS bound
+       FROM camera k JOIN device d ON d.id = k.device_id
+       LEFT JOIN license l ON l.camera_id = k.id AND l.state = 'bound'
+      WHERE d.serial LIKE $1`,
+    [`BENCH-${tag}-%`],
+  );
+  const setupMs = performance.now() - setupStart;
+
+  // One document checked by hand: it is the real, signed, full one.
+  const sample = await (
+    await fetch(`${base}/api/device/entitlements`, { headers: { authorization: `Device ${credentials[0]}` } })
+  ).json();
+  if (!sample.signature || sample.payload.cameras.length !== registrations[0].n) {
+    throw new Error(`unexpected document: ${JSON.stringify(sample).slice(0, 300)}`);
+  }
+
+  const devices = credentials.map((c) => ({ authorization: `Device ${c}` }));
+  const entitlementsUrl = `${base}/api/device/entitlements`;
+  const helloUrl = `${base}/api/dev/clock`;
+  await slice(entitlementsUrl, devices, 2); // warm-up: JIT, connections, key cache
+  await slice(helloUrl, [{}], 2);
+  const [ent, hello] = await measure([
+    { url: entitlementsUrl, headers: devices },
+    { url: helloUrl, headers: [{}] },
+  ]);
+
+  const row = (name, r) =>
+    `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99
+      .toFixed(1)
+      .padStart(
+        6,
+      )} ms   max ${r.max.toFixed(1).padStart(6)} ms   ${r.requests} requests ${JSON.stringify(r.statuses)}`;
+  console.log(
+    [
+      `cameras         ${cameras} registered (${bound} licensed) on ${credentials.length} recorders of ≤ ${PER_DEVICE}, ${customers.length} customers; setup ${(setupMs / 1000).toFixed(1)} s`,
+      `load            ${CONCURRENCY} requests in flight, ${SECONDS} s per route in alternating ${SLICE} s slices (after 2 s warm-up), DB pool ${POOL}`,
+      row('GET /api/device/entitlements', ent),
+      row('GET /api/dev/clock (bare route)', hello),
+      `ratio           entitlements / bare: ${(ent.rps / hello.rps).toFixed(3)} of the throughput (bare is ${(hello.rps / ent.rps).toFixed(2)}× faster), p99 ${(ent.p99 / hello.p99).toFixed(2)}×`,
+    ].join('\n'),
+  );
+  const bad = [ent, hello].some((r) => Object.keys(r.statuses).some((s) => s !== '200'));
+  if (bad || cameras !== CAMERAS || bound !== CAMERAS) {
+    console.error('FAILED: not every camera registered and licensed, or a request did not answer 200');
+    process.exitCode = 1;
+  }
+} finally {
+  await app?.close();
+  await embedded?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+}
