@@ -23,6 +23,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { LicensesModule } from './licenses/licenses.module.js';
 import { BillingModule } from './billing/billing.module.js';
 import { DevicesModule } from './devices/devices.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { JobsScheduler } from './jobs/jobs.scheduler.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -69,6 +70,7 @@ export class AppModule {
         LicensesModule,
         BillingModule,
         DevicesModule,
+        NotificationsModule,
       ],
       controllers: [JobsController, DevController, HealthController],
       providers: [

@@ -3,6 +3,7 @@ import { Accounts1763790000000 } from './1763790000000-Accounts.js';
 import { Licenses1763800000000 } from './1763800000000-Licenses.js';
 import { Devices1763810000000 } from './1763810000000-Devices.js';
 import { EntitlementsNotify1763820000000 } from './1763820000000-EntitlementsNotify.js';
+import { Reminders1763840000000 } from './1763840000000-Reminders.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Licenses1763800000000,
   Devices1763810000000,
   EntitlementsNotify1763820000000,
+  Reminders1763840000000,
 ];

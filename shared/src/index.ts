@@ -7,3 +7,4 @@ export * from './term.js';
 export * from './licenses.js';
 export * from './capabilities.js';
 export * from './devices.js';
+export * from './notifications.js';

@@ -26,11 +26,9 @@ export class DevicesModule implements OnModuleInit {
   constructor(
     private readonly jobs: JobsService,
     private readonly api: DeviceApiService,
-    private readonly binding: BindingService,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register('expiry-sweep', (now) => this.binding.sweepExpired(now));
     this.jobs.register('device-liveness', (now) => this.api.markSilent(now));
   }
 }
