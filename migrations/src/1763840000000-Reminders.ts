@@ -36,7 +36,7 @@ export class Reminders1763840000000 implements MigrationInterface {
 
       CREATE TABLE notification_license (
         notification_id uuid NOT NULL REFERENCES notification(id) ON DELETE CASCADE,
-        license_id uuid NOT NULL REFERENCES license(id),
+        license_id uuid NOT NULL, -- no foreign key: a log, written in bulk; licenses are never deleted
         PRIMARY KEY (notification_id, license_id)
       );
       CREATE INDEX notification_license_license_idx ON notification_license (license_id);
@@ -54,12 +54,14 @@ export class Reminders1763840000000 implements MigrationInterface {
       CREATE TABLE license_notice (
         id bigserial PRIMARY KEY,
         kind text NOT NULL CHECK (kind IN ('lapse', 'auto_assign')),
-        -- lapse: the license that expired; auto_assign: the license that was bound.
-        license_id uuid NOT NULL REFERENCES license(id),
-        previous_license_id uuid REFERENCES license(id),
-        camera_id uuid NOT NULL REFERENCES camera(id),
-        customer_id uuid NOT NULL REFERENCES customer(id),
-        dealer_id uuid NOT NULL REFERENCES dealer(id),
+        -- lapse: the license that expired; auto_assign: the license that was bound. No foreign
+        -- keys: an event log written set-based by the sweep (up to 100 000 rows at a time), and
+        -- licenses, cameras, customers and dealers are never deleted.
+        license_id uuid NOT NULL,
+        previous_license_id uuid,
+        camera_id uuid NOT NULL,
+        customer_id uuid NOT NULL,
+        dealer_id uuid NOT NULL,
         at timestamptz NOT NULL,
         created_at timestamptz NOT NULL,
         customer_mailed_at timestamptz,

@@ -91,18 +91,14 @@ export class BindingService {
        SELECT count(*)::int AS n FROM kept`,
       [ids, now],
     );
-    // The camera's lapse time is the instant its license ended.
-    await em.query(
-      `UPDATE camera c SET lapsed_at = e.ends_at FROM sweep_ended e
-        WHERE c.id = e.camera_id AND c.lapsed_at IS NULL`,
-    );
     const [{ n: bound }] = await rows<{ n: number }>(
       em,
       `WITH need AS (
+         -- A camera's lapse time: when its license ended (now or earlier), else when it registered.
          SELECT c.id, c.customer_id, c.kind,
                 row_number() OVER (PARTITION BY c.customer_id, c.kind
-                  ORDER BY COALESCE(c.lapsed_at, c.registered_at), c.registered_at, c.channel, c.id) AS rn
-           FROM camera c
+                  ORDER BY COALESCE(c.lapsed_at, e.ends_at, c.registered_at), c.registered_at, c.channel, c.id) AS rn
+           FROM camera c LEFT JOIN sweep_ended e ON e.camera_id = c.id
           WHERE c.customer_id = ANY($1::uuid[]) AND c.deleted_at IS NULL AND NOT c.do_not_license
             AND NOT EXISTS (SELECT 1 FROM license l WHERE l.camera_id = c.id AND l.state = 'bound')
        ), pool AS (
@@ -122,7 +118,16 @@ export class BindingService {
        SELECT count(*)::int AS n FROM kept`,
       [ids, now],
     );
-    await em.query(`UPDATE camera c SET lapsed_at = NULL FROM sweep_bound b WHERE c.id = b.camera_id`);
+    // Record the lapse of cameras left without a license (at the instant it ended); clear it for
+    // cameras that got one.
+    await em.query(
+      `UPDATE camera c SET lapsed_at = x.v
+         FROM (SELECT e.camera_id AS id, e.ends_at AS v FROM sweep_ended e
+                WHERE e.camera_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sweep_bound b WHERE b.camera_id = e.camera_id)
+               UNION ALL
+               SELECT b.camera_id, NULL FROM sweep_bound b) x
+        WHERE c.id = x.id AND (CASE WHEN x.v IS NULL THEN c.lapsed_at IS NOT NULL ELSE c.lapsed_at IS NULL END)`,
+    );
     const [{ lapsed }] = await rows<{ lapsed: number }>(
       em,
       `WITH ins AS (
