@@ -73,7 +73,10 @@ describe('expiry-sweep', () => {
 
     const after = await entitlements(d.credential);
     expect(after.payload.version).toBeGreaterThan(before.payload.version);
-    expect(after.payload.cameras[0]).toMatchObject({ licensed: true, validUntil: '2028-12-31T14:59:59.999Z' });
+    expect(after.payload.cameras[0]).toMatchObject({
+      licensed: true,
+      validUntil: '2028-12-31T14:59:59.999Z',
+    });
 
     const mails = await noticeMails(m, 'license-auto-assigned');
     expect(mails.map((x) => x.subject).sort()).toEqual([
@@ -174,20 +177,26 @@ describe('expiry-sweep', () => {
     `);
     at('2028-01-01T00:00:00Z');
     try {
-      const failed = await t.get(BindingService).sweepExpired(t.clock.now(), 1).catch((e: Error) => e);
+      const failed = await t
+        .get(BindingService)
+        .sweepExpired(t.clock.now(), 1)
+        .catch((e: Error) => e);
       expect(failed).toBeInstanceOf(Error);
     } finally {
       await t.ds.query(`DROP TRIGGER test_fail_sweep ON license; DROP FUNCTION test_fail_sweep();`);
     }
     const states = async (m: Made) =>
       (
-        (await t.ds.query(`SELECT state FROM license WHERE customer_id = $1 ORDER BY state`, [m.customerId])) as {
+        (await t.ds.query(`SELECT state FROM license WHERE customer_id = $1 ORDER BY state`, [
+          m.customerId,
+        ])) as {
           state: string;
         }[]
       ).map((x) => x.state);
     const notices = async (m: Made) =>
       Number(
-        (await t.ds.query(`SELECT count(*) FROM license_notice WHERE customer_id = $1`, [m.customerId]))[0].count,
+        (await t.ds.query(`SELECT count(*) FROM license_notice WHERE customer_id = $1`, [m.customerId]))[0]
+          .count,
       );
     // First customer: all done in one go. Second: untouched (its batch rolled back whole).
     expect(await states(firstC)).toEqual(['bound', 'expired', 'expired']);
@@ -195,7 +204,10 @@ describe('expiry-sweep', () => {
     expect(await states(secondC)).toEqual(['assigned', 'bound', 'bound']);
     expect(await notices(secondC)).toBe(0);
     const v = async (id: string) =>
-      Number((await t.ds.query(`SELECT entitlements_version FROM device WHERE id = $1`, [id]))[0].entitlements_version);
+      Number(
+        (await t.ds.query(`SELECT entitlements_version FROM device WHERE id = $1`, [id]))[0]
+          .entitlements_version,
+      );
     const vb = await v(db.deviceId);
 
     const rerun = await sweep();

@@ -42,7 +42,9 @@ async function setup(): Promise<Made[]> {
 async function templates(m: Made): Promise<Record<string, number>> {
   const count: Record<string, number> = {};
   for (const to of [m.customerEmail, m.ownerEmail]) {
-    for (const x of await mailbox(a, to)) count[`${to === m.ownerEmail ? 'dealer' : 'customer'}:${x.template}`] = (count[`${to === m.ownerEmail ? 'dealer' : 'customer'}:${x.template}`] ?? 0) + 1;
+    for (const x of await mailbox(a, to))
+      count[`${to === m.ownerEmail ? 'dealer' : 'customer'}:${x.template}`] =
+        (count[`${to === m.ownerEmail ? 'dealer' : 'customer'}:${x.template}`] ?? 0) + 1;
   }
   return count;
 }
@@ -69,7 +71,10 @@ describe('two API processes', () => {
       a.get(JobsService).runNow('reminders'),
       b.get(JobsService).runNow('reminders'),
     ]);
-    await Promise.all([a.get(NoticesService).mailPending(a.clock.now()), b.get(NoticesService).mailPending(b.clock.now())]);
+    await Promise.all([
+      a.get(NoticesService).mailPending(a.clock.now()),
+      b.get(NoticesService).mailPending(b.clock.now()),
+    ]);
     expect(runs.slice(0, 2).every((r) => 'outcome' in r && r.outcome === 'succeeded')).toBe(true);
     for (const m of made) {
       expect(await templates(m)).toEqual({
@@ -105,7 +110,9 @@ describe('two API processes', () => {
     const token = (await login(a, m.ownerEmail)).accessToken;
     const all = await a.http.get('/api/notifications').set(bearer(token)).query({ pageSize: 50 });
     expect(all.status).toBe(200);
-    const kinds = (all.body.items as Array<{ kind: string; recipientKind: string }>).map((n) => `${n.recipientKind}:${n.kind}`).sort();
+    const kinds = (all.body.items as Array<{ kind: string; recipientKind: string }>)
+      .map((n) => `${n.recipientKind}:${n.kind}`)
+      .sort();
     expect(kinds).toEqual([
       'customer:auto_assign',
       'customer:lapse',
@@ -114,10 +121,20 @@ describe('two API processes', () => {
       'dealer:lapse',
       'dealer:reminder',
     ]);
-    const reminder = all.body.items.find((n: { kind: string; recipientKind: string }) => n.kind === 'reminder' && n.recipientKind === 'dealer');
-    expect(reminder).toMatchObject({ threshold: '14d', to: m.ownerEmail, licenseCount: 3, status: 'pending' });
+    const reminder = all.body.items.find(
+      (n: { kind: string; recipientKind: string }) => n.kind === 'reminder' && n.recipientKind === 'dealer',
+    );
+    expect(reminder).toMatchObject({
+      threshold: '14d',
+      to: m.ownerEmail,
+      licenseCount: 3,
+      status: 'pending',
+    });
     expect(reminder.licenses).toHaveLength(3);
-    expect(reminder.licenses[0]).toMatchObject({ customerName: 'Customer Co', endsAt: '2027-12-31T14:59:59.999Z' });
+    expect(reminder.licenses[0]).toMatchObject({
+      customerName: 'Customer Co',
+      endsAt: '2027-12-31T14:59:59.999Z',
+    });
     const lapses = await a.http.get('/api/notifications').set(bearer(token)).query({ kind: 'lapse' });
     expect(lapses.body.total).toBe(2);
     const none = await a.http
@@ -125,7 +142,10 @@ describe('two API processes', () => {
       .set(bearer(token))
       .query({ from: '2028-01-02T00:00:00Z' });
     expect(none.body.total).toBe(0);
-    const csv = await a.http.get('/api/notifications/export.csv').set(bearer(token)).query({ kind: 'reminder' });
+    const csv = await a.http
+      .get('/api/notifications/export.csv')
+      .set(bearer(token))
+      .query({ kind: 'reminder' });
     expect(csv.status).toBe(200);
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(1 + 3 + 3); // header + dealer and customer e-mail × 3 licenses
     const bad = await a.http.get('/api/notifications').set(bearer(token)).query({ kind: 'spam' });

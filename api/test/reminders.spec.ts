@@ -2,7 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { ErrorCode } from '@lc/shared';
 import { PasswordHasher } from '../src/common/auth/password-hasher.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, uniq, type Made, type TestApp } from './harness.js';
+import {
+  bearer,
+  login,
+  makeDealerAndCustomer,
+  PASSWORD,
+  startApp,
+  uniq,
+  type Made,
+  type TestApp,
+} from './harness.js';
 import { licenses, recorderSpec, register } from './device-helpers.js';
 import { mailbox } from './licensing.js';
 
@@ -20,7 +29,10 @@ const DAY = 86_400_000;
 const before = (ms: number) => t.clock.set(new Date(END.getTime() - ms), true);
 const remind = () => t.get(JobsService).runNow('reminders');
 
-async function member(m: Made, opts: { language: 'ja' | 'en'; timeZone: string; optIn: boolean }): Promise<string> {
+async function member(
+  m: Made,
+  opts: { language: 'ja' | 'en'; timeZone: string; optIn: boolean },
+): Promise<string> {
   const email = `${uniq('mem')}@dealer.test`;
   await t.ds.query(
     `INSERT INTO app_user (role, email, name, password_hash, language, time_zone, dealer_id, member_role, created_at, updated_at)
@@ -29,14 +41,18 @@ async function member(m: Made, opts: { language: 'ja' | 'en'; timeZone: string; 
   );
   if (opts.optIn) {
     const token = (await login(t, email)).accessToken;
-    const r = await t.http.put('/api/notifications/settings').set(bearer(token)).send({ licenseReminders: true });
+    const r = await t.http
+      .put('/api/notifications/settings')
+      .set(bearer(token))
+      .send({ licenseReminders: true });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ licenseReminders: true });
   }
   return email;
 }
 
-const reminders = async (to: string) => (await mailbox(t, to)).filter((x) => x.template === 'license-reminder');
+const reminders = async (to: string) =>
+  (await mailbox(t, to)).filter((x) => x.template === 'license-reminder');
 
 /** Two cameras with licenses ending at END. */
 async function setup() {
@@ -80,7 +96,8 @@ describe('reminders', () => {
       expect(owner).toHaveLength(n);
       expect(mine).toHaveLength(n);
       expect(cust).toHaveLength(steps.slice(0, n).filter((s) => s[2]).length);
-      const unit = label === '24' ? { en: '24 hours', ja: '24時間' } : { en: `${label} days`, ja: `${label}日` };
+      const unit =
+        label === '24' ? { en: '24 hours', ja: '24時間' } : { en: `${label} days`, ja: `${label}日` };
       // Newest first in the mailbox.
       expect(owner[0].subject).toBe(`2 customer license(s) end within ${unit.en}`);
       expect(owner[0].text).toContain('Customer Co');
@@ -149,7 +166,10 @@ describe('reminders', () => {
     expect((await t.http.get('/api/notifications/settings').set(bearer(token))).body).toEqual({
       licenseReminders: false,
     });
-    const bad = await t.http.put('/api/notifications/settings').set(bearer(token)).send({ licenseReminders: 'yes' });
+    const bad = await t.http
+      .put('/api/notifications/settings')
+      .set(bearer(token))
+      .send({ licenseReminders: 'yes' });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe(ErrorCode.VALIDATION);
     expect(bad.body.message).toContain('licenseReminders');

@@ -80,7 +80,9 @@ try {
 
   console.log(`filling: ${TOTAL} licenses (${DUE} due), ${CUSTOMERS} customers, ${DEALERS} dealers …`);
   const [fillMs] = await time(async () => {
-    await q(`CREATE TABLE bd AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, $1::int) g`, [DEALERS]);
+    await q(`CREATE TABLE bd AS SELECT g, gen_random_uuid() AS id FROM generate_series(1, $1::int) g`, [
+      DEALERS,
+    ]);
     await q(
       `CREATE TABLE bc AS SELECT g, gen_random_uuid() AS id, gen_random_uuid() AS assignment_id,
               (g % $2::int) + 1 AS dealer_g FROM generate_series(1, $1::int) g`,
@@ -95,7 +97,8 @@ try {
     await q(`INSERT INTO app_user (role, email, name, language, customer_id, created_at, updated_at)
              SELECT 'customer', 'c' || g || '@customer.test', 'Customer ' || g,
                     CASE WHEN g % 2 = 0 THEN 'ja' ELSE 'en' END, id, now(), now() FROM bc`);
-    const [sku] = await q(`INSERT INTO sku (code, name_ja, name_en, kind, term_months, price_primary, price_secondary,
+    const [sku] =
+      await q(`INSERT INTO sku (code, name_ja, name_en, kind, term_months, price_primary, price_secondary,
                                            price_list, created_at)
                            VALUES ('EDGE-12M', 'エッジ 12か月', 'Edge 12 months', 'edge', 12, 9000, 10800, 12000, now())
                            RETURNING id`);
@@ -146,16 +149,25 @@ try {
          JOIN bd ON bd.g = bc.dealer_g`,
       [sku.id, OTHERS, DUE_CUSTOMERS, CUSTOMERS],
     );
-    await q(`CREATE TABLE bench_orig AS SELECT id, state, camera_id, updated_at FROM license WHERE ends_at <= $1`, [NOW]);
+    await q(
+      `CREATE TABLE bench_orig AS SELECT id, state, camera_id, updated_at FROM license WHERE ends_at <= $1`,
+      [NOW],
+    );
     await q(`VACUUM ANALYZE`);
   });
   const [[{ n: total }]] = [await q(`SELECT count(*)::int AS n FROM license`)];
-  const [{ n: due }] = await q(`SELECT count(*)::int AS n FROM license WHERE state IN ('assigned', 'bound') AND ends_at <= $1`, [NOW]);
+  const [{ n: due }] = await q(
+    `SELECT count(*)::int AS n FROM license WHERE state IN ('assigned', 'bound') AND ends_at <= $1`,
+    [NOW],
+  );
   console.log(`filled in ${secs(fillMs)} s: ${total} licenses, ${due} due`);
 
   // Floor: one raw UPDATE of the same rows.
   const [floorMs] = await time(() =>
-    q(`UPDATE license SET state = 'expired', updated_at = $1 WHERE state IN ('assigned', 'bound') AND ends_at <= $1`, [NOW]),
+    q(
+      `UPDATE license SET state = 'expired', updated_at = $1 WHERE state IN ('assigned', 'bound') AND ends_at <= $1`,
+      [NOW],
+    ),
   );
   await q(`UPDATE license l SET state = o.state, camera_id = o.camera_id, updated_at = o.updated_at
              FROM bench_orig o WHERE l.id = o.id`);
@@ -179,7 +191,8 @@ try {
   const [sweepMs, sweep] = await time(() => app.get(BindingService).sweepExpired(NOW));
   const [mailMs, mails] = await time(() => app.get(NoticesService).mailPending(NOW));
 
-  for (const [k, ms] of [...profile].sort((x, y) => y[1] - x[1]).slice(0, 12)) console.log(`${secs(ms)} s  ${k}`);
+  for (const [k, ms] of [...profile].sort((x, y) => y[1] - x[1]).slice(0, 12))
+    console.log(`${secs(ms)} s  ${k}`);
   const [check] = await q(
     `SELECT count(*) FILTER (WHERE state = 'expired')::int AS expired,
             count(*) FILTER (WHERE state = 'bound')::int AS bound,
@@ -190,18 +203,30 @@ try {
   const [{ lapsed }] = await q(`SELECT count(*)::int AS lapsed FROM camera WHERE lapsed_at IS NOT NULL`);
   const [{ outbox }] = await q(`SELECT count(*)::int AS outbox FROM mail_outbox`);
   const ok =
-    check.expired === due && check.still_due === 0 && check.bound === DUE_CUSTOMERS * RENEWALS &&
+    check.expired === due &&
+    check.still_due === 0 &&
+    check.bound === DUE_CUSTOMERS * RENEWALS &&
     lapsed === DUE - DUE_CUSTOMERS * RENEWALS;
 
   console.log('');
   console.log(`floor (one raw UPDATE of ${due} rows): ${secs(floorMs)} s`);
-  console.log(`sweep (expire, bind, lapse, notices, versions): ${secs(sweepMs)} s  → ${(sweepMs / floorMs).toFixed(2)}× the floor`);
+  console.log(
+    `sweep (expire, bind, lapse, notices, versions): ${secs(sweepMs)} s  → ${(sweepMs / floorMs).toFixed(2)}× the floor`,
+  );
   console.log(`  ${JSON.stringify(sweep)}`);
-  console.log(`notice e-mails rendered and queued: ${secs(mailMs)} s (${mails.noticeMails} e-mails, outbox ${outbox})`);
-  console.log(`sweep + e-mails: ${secs(sweepMs + mailMs)} s → ${((sweepMs + mailMs) / floorMs).toFixed(2)}× the floor`);
-  console.log(`afterwards: ${check.expired} expired, ${check.bound} bound, ${lapsed} cameras lapsed, ${check.still_due} still due`);
+  console.log(
+    `notice e-mails rendered and queued: ${secs(mailMs)} s (${mails.noticeMails} e-mails, outbox ${outbox})`,
+  );
+  console.log(
+    `sweep + e-mails: ${secs(sweepMs + mailMs)} s → ${((sweepMs + mailMs) / floorMs).toFixed(2)}× the floor`,
+  );
+  console.log(
+    `afterwards: ${check.expired} expired, ${check.bound} bound, ${lapsed} cameras lapsed, ${check.still_due} still due`,
+  );
   console.log(ok ? 'consistent: yes' : 'consistent: NO');
-  console.log(`goal: sweep < 60 s ${sweepMs < 60_000 ? 'met' : 'MISSED'}; ≤ 3× floor ${sweepMs <= 3 * floorMs ? 'met' : 'MISSED'}`);
+  console.log(
+    `goal: sweep < 60 s ${sweepMs < 60_000 ? 'met' : 'MISSED'}; ≤ 3× floor ${sweepMs <= 3 * floorMs ? 'met' : 'MISSED'}`,
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   if (app) await app.close();

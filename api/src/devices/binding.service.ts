@@ -37,7 +37,14 @@ export class BindingService {
   async sweepExpired(
     now: Date,
     batchCustomers = SWEEP_BATCH_CUSTOMERS,
-  ): Promise<{ customers: number; expired: number; bound: number; lapsed: number; devices: number; skipped: number }> {
+  ): Promise<{
+    customers: number;
+    expired: number;
+    bound: number;
+    lapsed: number;
+    devices: number;
+    skipped: number;
+  }> {
     const due = await rows<{ customer_id: string }>(
       this.ds.manager,
       `SELECT DISTINCT customer_id FROM license

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rows } from '../common/database/database.js';
-import {
-  CAMERA_LABEL_SQL,
-  customerRecipients,
-  dealerRecipients,
-  JobOutbox,
-  type JobMail,
-} from './outbox.js';
+import { CAMERA_LABEL_SQL, customerRecipients, dealerRecipients, JobOutbox, type JobMail } from './outbox.js';
 
 interface NoticeRow {
   id: string;
@@ -94,7 +88,11 @@ export class NoticesService {
     );
   }
 
-  private async build(em: EntityManager, side: 'customer' | 'dealer', notices: NoticeRow[]): Promise<JobMail[]> {
+  private async build(
+    em: EntityManager,
+    side: 'customer' | 'dealer',
+    notices: NoticeRow[],
+  ): Promise<JobMail[]> {
     const groups = new Map<string, NoticeRow[]>();
     for (const n of notices) {
       const k = `${side === 'customer' ? n.customer_id : n.dealer_id}|${n.kind}`;
@@ -121,7 +119,12 @@ export class NoticesService {
           recipientKind: 'customer',
           to,
           template: list[0].kind === 'lapse' ? 'license-lapsed' : 'license-auto-assigned',
-          data: { forDealer: false, customerName: list[0].customer_name, count: list.length, items: list.map(item) },
+          data: {
+            forDealer: false,
+            customerName: list[0].customer_name,
+            count: list.length,
+            items: list.map(item),
+          },
           licenseIds: list.map((n) => n.license_id),
           dedupeKey: `notice:${list[0].kind}:c:${list[0].id}:${to.key}`,
         });

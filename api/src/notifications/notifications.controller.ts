@@ -4,11 +4,7 @@ import type { Response } from 'express';
 import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock/clock.js';
 import { csvDisposition, toCsv } from '../common/http/csv.js';
-import {
-  NotificationPageDto,
-  NotificationQueryDto,
-  NotificationSettingsDto,
-} from './notifications.dto.js';
+import { NotificationPageDto, NotificationQueryDto, NotificationSettingsDto } from './notifications.dto.js';
 import { NOTIFICATIONS_CSV_HEADER, NotificationsService } from './notifications.service.js';
 
 @ApiTags('notifications')

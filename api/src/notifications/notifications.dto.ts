@@ -40,7 +40,8 @@ export class NotificationDto {
   @ApiProperty({ nullable: true, type: String }) customerId: string | null;
   @ApiProperty({ nullable: true, type: String }) customerName: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'], nullable: true, type: String }) status: string | null;
+  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'], nullable: true, type: String }) status:
+    string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: string | null;
   @ApiProperty() licenseCount: number;
   @ApiProperty({ type: [NotificationLicenseDto] }) licenses: NotificationLicenseDto[];

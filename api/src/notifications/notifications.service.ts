@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  PAGE_SIZE_DEFAULT,
-  type NotificationSettings,
-  type NotificationView,
-  type Page,
-} from '@lc/shared';
+import { PAGE_SIZE_DEFAULT, type NotificationSettings, type NotificationView, type Page } from '@lc/shared';
 import type { AuthUser } from '../common/auth/decorators.js';
 import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';

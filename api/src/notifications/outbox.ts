@@ -107,7 +107,10 @@ export class JobOutbox {
  * member with that address, else the owner's) and every active member who opted in; an
  * address that is both is one recipient.
  */
-export async function dealerRecipients(em: EntityManager, dealerIds: string[]): Promise<Map<string, Recipient[]>> {
+export async function dealerRecipients(
+  em: EntityManager,
+  dealerIds: string[],
+): Promise<Map<string, Recipient[]>> {
   const r = await rows<{ dealer_id: string; email: string; language: MailLanguage; time_zone: string }>(
     em,
     `SELECT DISTINCT ON (x.dealer_id, lower(x.email)) x.dealer_id, x.email, x.language, x.time_zone
@@ -140,7 +143,10 @@ export async function dealerRecipients(em: EntityManager, dealerIds: string[]): 
 }
 
 /** The contract holder of each active customer. */
-export async function customerRecipients(em: EntityManager, customerIds: string[]): Promise<Map<string, Recipient>> {
+export async function customerRecipients(
+  em: EntityManager,
+  customerIds: string[],
+): Promise<Map<string, Recipient>> {
   const r = await rows<{ customer_id: string; email: string; language: MailLanguage; time_zone: string }>(
     em,
     `SELECT u.customer_id, u.email, u.language, u.time_zone
@@ -151,7 +157,12 @@ export async function customerRecipients(em: EntityManager, customerIds: string[
   return new Map(
     r.map((x) => [
       x.customer_id,
-      { key: x.email.toLowerCase(), address: x.email, language: x.language, timeZone: x.time_zone || 'Asia/Tokyo' },
+      {
+        key: x.email.toLowerCase(),
+        address: x.email,
+        language: x.language,
+        timeZone: x.time_zone || 'Asia/Tokyo',
+      },
     ]),
   );
 }

@@ -78,7 +78,10 @@ export class RemindersService {
     const customers = await customerRecipients(this.ds.manager, [...new Set(due.map((d) => d.customer_id))]);
 
     // One e-mail per (recipient, threshold); dealer e-mails per dealer account (tenancy).
-    const groups = new Map<string, { mail: Omit<JobMail, 'data' | 'licenseIds' | 'dedupeKey'>; items: DueRow[] }>();
+    const groups = new Map<
+      string,
+      { mail: Omit<JobMail, 'data' | 'licenseIds' | 'dedupeKey'>; items: DueRow[] }
+    >();
     const add = (
       key: string,
       to: Recipient,
@@ -105,9 +108,11 @@ export class RemindersService {
       g.items.push(r);
     };
     for (const r of due) {
-      for (const to of dealers.get(r.dealer_id) ?? []) add(`d|${r.dealer_id}|${to.key}|${r.dealer_t}`, to, r.dealer_t, r, 'dealer');
+      for (const to of dealers.get(r.dealer_id) ?? [])
+        add(`d|${r.dealer_id}|${to.key}|${r.dealer_t}`, to, r.dealer_t, r, 'dealer');
       const c = customers.get(r.customer_id);
-      if (c && r.customer_t) add(`c|${r.customer_id}|${c.key}|${r.customer_t}`, c, r.customer_t, r, 'customer');
+      if (c && r.customer_t)
+        add(`c|${r.customer_id}|${c.key}|${r.customer_t}`, c, r.customer_t, r, 'customer');
     }
 
     let reminders = 0;

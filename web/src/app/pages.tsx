@@ -14,6 +14,7 @@ import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import MailOutlined from '@mui/icons-material/MailOutlined';
 import MessageOutlined from '@mui/icons-material/MessageOutlined';
+import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import ReceiptOutlined from '@mui/icons-material/ReceiptOutlined';
@@ -40,6 +41,7 @@ import { DealersPage } from '../features/dealers/pages/DealersPage';
 import { RequireDevSurface } from '../features/dev/components/RequireDevSurface';
 import { MailboxPage } from '../features/dev/pages/MailboxPage';
 import { JobRunsPage } from '../features/jobs/pages/JobRunsPage';
+import { NotificationsPage } from '../features/notifications/pages/NotificationsPage';
 import type { MessageKey } from './i18n/dictionaries';
 import { PlannedPage } from './components/PlannedPage';
 
@@ -172,6 +174,13 @@ export const APP_PAGES: readonly AppPage[] = [
     icon: AutorenewOutlined,
     roles: ['dealer'],
     element: <RenewalsPage />,
+  },
+  {
+    path: '/notifications',
+    labelKey: 'nav.notifications',
+    icon: NotificationsOutlined,
+    roles: ['dealer'],
+    element: <NotificationsPage />,
   },
   {
     path: '/maintenance',

@@ -8,6 +8,7 @@ import { dealersMessages } from '../../features/dealers/messages';
 import { membersMessages } from '../../features/members/messages';
 import { portalMessagesMessages } from '../../features/messages/messages';
 import { proxyMessages } from '../../features/proxy/messages';
+import { notificationsMessages } from '../../features/notifications/messages';
 
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
@@ -208,4 +209,5 @@ export const en = {
   ...accountMessages.en,
   ...billingMessages.en,
   ...licensesMessages.en,
+  ...notificationsMessages.en,
 } satisfies Record<string, string>;

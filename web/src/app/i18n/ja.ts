@@ -9,6 +9,7 @@ import { membersMessages } from '../../features/members/messages';
 import { portalMessagesMessages } from '../../features/messages/messages';
 import { proxyMessages } from '../../features/proxy/messages';
 import type { MessageKey } from './dictionaries';
+import { notificationsMessages } from '../../features/notifications/messages';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
 export const ja: Record<MessageKey, string> = {
@@ -205,4 +206,5 @@ export const ja: Record<MessageKey, string> = {
   ...accountMessages.ja,
   ...billingMessages.ja,
   ...licensesMessages.ja,
+  ...notificationsMessages.ja,
 };
