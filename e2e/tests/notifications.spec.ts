@@ -45,7 +45,7 @@ async function reminderSent(api: APIRequestContext) {
       data: { now: new Date(endsAt.getTime() - 82 * 86_400_000).toISOString(), freeze: true },
     });
     const run = await api.post('/api/dev/jobs/reminders/run');
-    expect((await run.json()).outcome).toBe('succeeded');
+    expect((await run.json()).run.outcome).toBe('succeeded');
   } finally {
     await api.put('/api/dev/clock', { data: { now: null } });
   }

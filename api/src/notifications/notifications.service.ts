@@ -74,8 +74,7 @@ export class NotificationsService {
                   JOIN license l ON l.id = nl.license_id
                   JOIN sku s ON s.id = l.sku_id
                   JOIN customer lc ON lc.id = l.customer_id
-                  LEFT JOIN camera cam ON cam.id = COALESCE(l.camera_id,
-                    (SELECT ln.camera_id FROM license_notice ln WHERE ln.license_id = l.id LIMIT 1))
+                  LEFT JOIN camera cam ON cam.id = l.camera_id -- expired licenses keep their camera
                   LEFT JOIN device dev ON dev.id = cam.device_id
                  WHERE nl.notification_id = n.id), '[]') AS licenses
          FROM notification n

@@ -76,6 +76,17 @@ export class RemindersService {
     if (!due.length) return { licenses: 0, reminders: 0, mails: 0 };
     const dealers = await dealerRecipients(this.ds.manager, [...new Set(due.map((d) => d.dealer_id))]);
     const customers = await customerRecipients(this.ds.manager, [...new Set(due.map((d) => d.customer_id))]);
+    // Keys sent before are skipped here already (cheap); the insert below is what guarantees it.
+    const sent = new Set(
+      (
+        await rows<{ k: string }>(
+          this.ds.manager,
+          `SELECT license_id || '|' || threshold || '|' || recipient AS k FROM license_reminder
+            WHERE license_id = ANY($1::uuid[])`,
+          [due.map((d) => d.id)],
+        )
+      ).map((r) => r.k),
+    );
 
     // One e-mail per (recipient, threshold); dealer e-mails per dealer account (tenancy).
     const groups = new Map<
@@ -89,6 +100,7 @@ export class RemindersService {
       r: DueRow,
       recipientKind: 'dealer' | 'customer',
     ) => {
+      if (sent.has(`${r.id}|${threshold}|${to.key}`)) return;
       let g = groups.get(key);
       if (!g) {
         g = {
