@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (license, threshold, recipient) by its primary key. `license_notice` holds the lapse and
  * auto-assignment events the expiry sweep records in the same transaction as the state change
  * (unique per kind and license; mailed right after, one e-mail per recipient and kind, marked
- * per side so each side is mailed once). `notification` and
- * `notification_license` record every e-mail the jobs sent: to whom, when, for which licenses
+ * per side so each side is mailed once). `notification` records
+ * every e-mail the jobs sent: to whom, when, for which licenses
  * (the dealer's Notifications page). Dealer members opt in to reminders with
  * `app_user.license_reminders`.
  */
@@ -29,17 +29,12 @@ export class Reminders1763840000000 implements MigrationInterface {
         time_zone text NOT NULL,
         mail_id uuid REFERENCES mail_outbox(id),
         license_count integer NOT NULL CHECK (license_count > 0),
+        -- The licenses the e-mail listed (an array: a dealer's notice can list thousands).
+        license_ids uuid[] NOT NULL CHECK (cardinality(license_ids) = license_count),
         created_at timestamptz NOT NULL,
         CONSTRAINT notification_threshold CHECK ((kind = 'reminder') = (threshold IS NOT NULL))
       );
       CREATE INDEX notification_dealer_idx ON notification (dealer_id, created_at DESC, id);
-
-      CREATE TABLE notification_license (
-        notification_id uuid NOT NULL REFERENCES notification(id) ON DELETE CASCADE,
-        license_id uuid NOT NULL, -- no foreign key: a log, written in bulk; licenses are never deleted
-        PRIMARY KEY (notification_id, license_id)
-      );
-      CREATE INDEX notification_license_license_idx ON notification_license (license_id);
 
       CREATE TABLE license_reminder (
         license_id uuid NOT NULL REFERENCES license(id),
@@ -77,7 +72,6 @@ export class Reminders1763840000000 implements MigrationInterface {
     await q.query(`
       DROP TABLE license_notice;
       DROP TABLE license_reminder;
-      DROP TABLE notification_license;
       DROP TABLE notification;
       ALTER TABLE app_user DROP COLUMN license_reminders;
     `);

@@ -16,6 +16,8 @@ interface NoticeRow {
   ends_at: Date;
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Customers (or dealers) whose pending notices one transaction mails. */
 const BATCH = 500;
 
@@ -52,10 +54,8 @@ export class NoticesService {
         if (!owners.length) return null;
         const claimed = await rows<{ id: string }>(
           em,
-          `UPDATE license_notice SET ${col} = $2
-            WHERE id IN (SELECT id FROM license_notice WHERE ${by} = ANY($1::uuid[]) AND ${col} IS NULL
-                          FOR UPDATE SKIP LOCKED)
-            RETURNING id`,
+          // The UPDATE locks what it claims; a concurrent claimer waits, re-checks and skips them.
+          `UPDATE license_notice SET ${col} = $2 WHERE ${by} = ANY($1::uuid[]) AND ${col} IS NULL RETURNING id`,
           [owners.map((o) => o.id), now],
         );
         if (!claimed.length) return 0;
@@ -82,9 +82,17 @@ export class NoticesService {
          JOIN customer cu ON cu.id = n.customer_id
          JOIN camera cam ON cam.id = n.camera_id
          JOIN device dev ON dev.id = cam.device_id
-        WHERE n.id = ANY($1::bigint[])
-        ORDER BY cu.name, n.customer_id, camera_label, n.id`,
+        WHERE n.id = ANY($1::bigint[])`,
       [ids],
+    ).then((r) =>
+      // Customers by name, their cameras by label (sorted here: cheaper than in SQL).
+      r.sort(
+        (a, b) =>
+          cmp(a.customer_name, b.customer_name) ||
+          cmp(a.customer_id, b.customer_id) ||
+          cmp(a.camera_label, b.camera_label) ||
+          Number(a.id) - Number(b.id),
+      ),
     );
   }
 

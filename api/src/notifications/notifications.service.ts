@@ -70,13 +70,13 @@ export class NotificationsService {
                          'cameraId', cam.id,
                          'cameraName', COALESCE(cam.name, COALESCE(dev.name, dev.serial) || ' / CH' || cam.channel),
                          'endsAt', l.ends_at) ORDER BY lc.name, l.ends_at, l.id)
-                  FROM notification_license nl
+                  FROM unnest(n.license_ids) AS nl(license_id)
                   JOIN license l ON l.id = nl.license_id
                   JOIN sku s ON s.id = l.sku_id
                   JOIN customer lc ON lc.id = l.customer_id
                   LEFT JOIN camera cam ON cam.id = l.camera_id -- expired licenses keep their camera
                   LEFT JOIN device dev ON dev.id = cam.device_id
-                 WHERE nl.notification_id = n.id), '[]') AS licenses
+               ), '[]') AS licenses
          FROM notification n
          LEFT JOIN customer cu ON cu.id = n.customer_id
          LEFT JOIN mail_outbox m ON m.id = n.mail_id

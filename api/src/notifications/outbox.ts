@@ -34,8 +34,8 @@ export interface JobMail {
 
 /**
  * Queues many job e-mails at once inside the caller's transaction: renders each with the
- * shared templates, then three bulk statements (outbox with dedupe keys, notification,
- * notification_license) instead of three per e-mail.
+ * shared templates, then two bulk statements (outbox with dedupe keys, notification with the
+ * licenses listed) instead of two per e-mail.
  */
 @Injectable()
 export class JobOutbox {
@@ -75,9 +75,13 @@ export class JobOutbox {
     if (!kept.length) return 0;
     await em.query(
       `INSERT INTO notification (id, kind, threshold, dealer_id, customer_id, recipient_kind, to_address, language,
-                                 time_zone, mail_id, license_count, created_at)
-       SELECT * , $12::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[],
-                                               $7::text[], $8::text[], $9::text[], $10::uuid[], $11::int[])`,
+                                 time_zone, mail_id, license_count, license_ids, created_at)
+       SELECT id, kind, threshold, dealer_id, customer_id, recipient_kind, to_address, language, time_zone, mail_id,
+              license_count, string_to_array(license_ids, ',')::uuid[], $13::timestamptz
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::uuid[], $11::int[], $12::text[])
+              AS x(id, kind, threshold, dealer_id, customer_id, recipient_kind, to_address, language, time_zone,
+                   mail_id, license_count, license_ids)`,
       [
         kept.map((s) => s.nid),
         kept.map((s) => s.m.kind),
@@ -90,13 +94,9 @@ export class JobOutbox {
         kept.map((s) => s.m.to.timeZone),
         kept.map((s) => s.mailId),
         kept.map((s) => s.m.licenseIds.length),
+        kept.map((s) => s.m.licenseIds.join(',')),
         now,
       ],
-    );
-    await em.query(
-      `INSERT INTO notification_license (notification_id, license_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
-      [kept.flatMap((s) => s.m.licenseIds.map(() => s.nid)), kept.flatMap((s) => s.m.licenseIds)],
     );
     return kept.length;
   }
