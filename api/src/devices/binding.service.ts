@@ -6,7 +6,7 @@ import { rows } from '../common/database/database.js';
 /** Per-customer advisory lock key space (two-int form: this class id, hashtext(customer id)). */
 const BINDING_LOCK = 727_200;
 /** Customers per sweep transaction (each holds one advisory lock per customer until commit). */
-const SWEEP_BATCH_CUSTOMERS = 500;
+const SWEEP_BATCH_CUSTOMERS = 1000;
 
 /**
  * Automatic binding (SPEC §2). Every use case that can leave a camera without a license or a
@@ -98,6 +98,8 @@ export class BindingService {
        SELECT count(*)::int AS n FROM kept`,
       [ids, now],
     );
+    // Temporary tables have no statistics until analysed; with them the joins below hash.
+    await em.query(`ANALYZE sweep_ended`);
     const [{ n: bound }] = await rows<{ n: number }>(
       em,
       `WITH need AS (
@@ -125,6 +127,7 @@ export class BindingService {
        SELECT count(*)::int AS n FROM kept`,
       [ids, now],
     );
+    await em.query(`ANALYZE sweep_bound`);
     // Record the lapse of cameras left without a license (at the instant it ended); clear it for
     // cameras that got one.
     await em.query(
