@@ -24,6 +24,7 @@ import { LicensesModule } from './licenses/licenses.module.js';
 import { BillingModule } from './billing/billing.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { JobsScheduler } from './jobs/jobs.scheduler.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -71,6 +72,7 @@ export class AppModule {
         BillingModule,
         DevicesModule,
         MaintenanceModule,
+        NotificationsModule,
       ],
       controllers: [JobsController, DevController, HealthController],
       providers: [

@@ -8,3 +8,4 @@ export * from './licenses.js';
 export * from './capabilities.js';
 export * from './devices.js';
 export * from './maintenance.js';
+export * from './notifications.js';

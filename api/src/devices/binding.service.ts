@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { LicenseKind } from '@lc/shared';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 
 /** Per-customer advisory lock key space (two-int form: this class id, hashtext(customer id)). */
 const BINDING_LOCK = 727_200;
+/** Customers per sweep transaction (each holds one advisory lock per customer until commit). */
+const SWEEP_BATCH_CUSTOMERS = 1000;
 
 /**
  * Automatic binding (SPEC §2). Every use case that can leave a camera without a license or a
@@ -21,21 +22,152 @@ export class BindingService {
   ) {}
 
   /**
-   * The `expiry-sweep` job: for every customer with a license whose `ends_at` passed, expires
-   * it and binds the pool's next license to the lapsed camera (SPEC §2 "auto-assign on
-   * expiry"). One transaction per customer; safe to run twice or from two processes.
+   * The `expiry-sweep` job (SPEC §2 "auto-assign on expiry", §4 notices), set-based: the
+   * customers with a due license are taken in batches; each batch is one transaction of a few
+   * statements — expire every due license (the camera's lapse time is its `ends_at`), pair the
+   * cameras without a license with the pool's valid licenses per (customer, kind) by
+   * row_number (cameras by lapse time then registration; licenses by ends_at, assigned_at, id;
+   * "do not license" skipped), bind the pairs, clear the lapse of cameras that got one, record a
+   * lapse or auto-assignment notice per camera that lost its license (mailed afterwards), and
+   * bump the entitlements version of every affected device. A customer whose binding lock
+   * another transaction holds is left to the next run (or to that transaction, which expires
+   * the same licenses itself). A crash loses at most the batch in flight, which rolls back
+   * whole; a re-run finishes the rest. Safe from several processes at once.
    */
-  async sweepExpired(now: Date): Promise<{ customers: number; bound: number }> {
-    const customers = await rows<{ customer_id: string }>(
+  async sweepExpired(
+    now: Date,
+    batchCustomers = SWEEP_BATCH_CUSTOMERS,
+  ): Promise<{
+    customers: number;
+    expired: number;
+    bound: number;
+    lapsed: number;
+    devices: number;
+    skipped: number;
+  }> {
+    const due = await rows<{ customer_id: string }>(
       this.ds.manager,
-      `SELECT DISTINCT customer_id FROM license WHERE state IN ('assigned', 'bound') AND ends_at <= $1`,
+      `SELECT DISTINCT customer_id FROM license
+        WHERE state IN ('assigned', 'bound') AND ends_at <= $1 ORDER BY customer_id`,
       [now],
     );
-    let bound = 0;
-    for (const c of customers) {
-      bound += await this.ds.transaction((em) => this.bindFree(em, c.customer_id));
+    const totals = { customers: 0, expired: 0, bound: 0, lapsed: 0, devices: 0, skipped: 0 };
+    for (let i = 0; i < due.length; i += batchCustomers) {
+      const ids = due.slice(i, i + batchCustomers).map((d) => d.customer_id);
+      const r = await this.ds.transaction((em) => this.sweepBatch(em, ids, now));
+      totals.customers += r.customers;
+      totals.expired += r.expired;
+      totals.bound += r.bound;
+      totals.lapsed += r.lapsed;
+      totals.devices += r.devices;
+      totals.skipped += ids.length - r.customers;
     }
-    return { customers: customers.length, bound };
+    return totals;
+  }
+
+  /** One batch of the sweep, inside the caller's transaction. */
+  async sweepBatch(
+    em: EntityManager,
+    candidateIds: string[],
+    now: Date,
+  ): Promise<{ customers: number; expired: number; bound: number; lapsed: number; devices: number }> {
+    // Customers whose binding lock is free; the rest are busy binding and expire themselves.
+    const locked = await rows<{ id: string }>(
+      em,
+      `SELECT id FROM (SELECT id FROM unnest($1::uuid[]) AS id ORDER BY id) s
+        WHERE pg_try_advisory_xact_lock(${BINDING_LOCK}, hashtext(s.id::text))`,
+      [candidateIds],
+    );
+    const ids = locked.map((l) => l.id);
+    if (!ids.length) return { customers: 0, expired: 0, bound: 0, lapsed: 0, devices: 0 };
+    await em.query(`
+      CREATE TEMP TABLE IF NOT EXISTS sweep_ended (
+        id uuid, camera_id uuid, customer_id uuid, dealer_id uuid, ends_at timestamptz
+      ) ON COMMIT DROP;
+      CREATE TEMP TABLE IF NOT EXISTS sweep_bound (id uuid, camera_id uuid, dealer_id uuid) ON COMMIT DROP`);
+    const [{ n: expired }] = await rows<{ n: number }>(
+      em,
+      `WITH ended AS (
+         UPDATE license SET state = 'expired', updated_at = $2
+          WHERE customer_id = ANY($1::uuid[]) AND state IN ('assigned', 'bound') AND ends_at <= $2
+          RETURNING id, camera_id, customer_id, selling_dealer_id, ends_at
+       ), kept AS (
+         INSERT INTO sweep_ended SELECT id, camera_id, customer_id, selling_dealer_id, ends_at FROM ended
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM kept`,
+      [ids, now],
+    );
+    // Temporary tables have no statistics until analysed; with them the joins below hash.
+    await em.query(`ANALYZE sweep_ended`);
+    const [{ n: bound }] = await rows<{ n: number }>(
+      em,
+      `WITH need AS (
+         -- A camera's lapse time: when its license ended (now or earlier), else when it registered.
+         SELECT c.id, c.customer_id, c.kind,
+                row_number() OVER (PARTITION BY c.customer_id, c.kind
+                  ORDER BY COALESCE(c.lapsed_at, e.ends_at, c.registered_at), c.registered_at, c.channel, c.id) AS rn
+           FROM camera c LEFT JOIN sweep_ended e ON e.camera_id = c.id
+          WHERE c.customer_id = ANY($1::uuid[]) AND c.deleted_at IS NULL AND NOT c.do_not_license
+            AND NOT EXISTS (SELECT 1 FROM license l WHERE l.camera_id = c.id AND l.state = 'bound')
+       ), pool AS (
+         SELECT l.id, l.customer_id, l.kind,
+                row_number() OVER (PARTITION BY l.customer_id, l.kind ORDER BY l.ends_at, l.assigned_at, l.id) AS rn
+           FROM license l
+          WHERE l.customer_id = ANY($1::uuid[]) AND l.state = 'assigned' AND l.ends_at > $2
+       ), pair AS (
+         SELECT p.id AS license_id, n.id AS camera_id FROM need n JOIN pool p USING (customer_id, kind, rn)
+       ), b AS (
+         UPDATE license l SET state = 'bound', camera_id = pair.camera_id, updated_at = $2
+           FROM pair WHERE l.id = pair.license_id AND l.state = 'assigned'
+         RETURNING l.id, l.camera_id, l.selling_dealer_id
+       ), kept AS (
+         INSERT INTO sweep_bound SELECT id, camera_id, selling_dealer_id FROM b RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM kept`,
+      [ids, now],
+    );
+    await em.query(`ANALYZE sweep_bound`);
+    // Record the lapse of cameras left without a license (at the instant it ended); clear it for
+    // cameras that got one.
+    await em.query(
+      `UPDATE camera c SET lapsed_at = x.v
+         FROM (SELECT e.camera_id AS id, e.ends_at AS v FROM sweep_ended e
+                WHERE e.camera_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sweep_bound b WHERE b.camera_id = e.camera_id)
+               UNION ALL
+               SELECT b.camera_id, NULL FROM sweep_bound b) x
+        WHERE c.id = x.id AND (CASE WHEN x.v IS NULL THEN c.lapsed_at IS NOT NULL ELSE c.lapsed_at IS NULL END)`,
+    );
+    const [{ lapsed }] = await rows<{ lapsed: number }>(
+      em,
+      `WITH ins AS (
+         INSERT INTO license_notice (kind, license_id, previous_license_id, camera_id, customer_id, dealer_id, at, created_at)
+         SELECT CASE WHEN b.id IS NULL THEN 'lapse' ELSE 'auto_assign' END,
+                COALESCE(b.id, e.id),
+                CASE WHEN b.id IS NULL THEN NULL ELSE e.id END,
+                e.camera_id, e.customer_id, COALESCE(b.dealer_id, e.dealer_id), e.ends_at, $1
+           FROM sweep_ended e LEFT JOIN sweep_bound b ON b.camera_id = e.camera_id
+          WHERE e.camera_id IS NOT NULL
+         ON CONFLICT (kind, license_id) DO NOTHING
+         RETURNING kind
+       )
+       SELECT count(*) FILTER (WHERE kind = 'lapse')::int AS lapsed FROM ins`,
+      [now],
+    );
+    const [{ n: devices }] = await rows<{ n: number }>(
+      em,
+      `WITH d AS (
+         UPDATE device SET entitlements_version = entitlements_version + 1, updated_at = $1
+          WHERE id IN (SELECT c.device_id FROM camera c
+                        WHERE c.id IN (SELECT camera_id FROM sweep_ended WHERE camera_id IS NOT NULL
+                                       UNION SELECT camera_id FROM sweep_bound))
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM d`,
+      [now],
+    );
+    await em.query(`DROP TABLE sweep_ended; DROP TABLE sweep_bound`);
+    return { customers: ids.length, expired, bound, lapsed, devices };
   }
 
   /** Serialises binding work for one customer until the transaction ends (re-entrant). */
@@ -82,49 +214,12 @@ export class BindingService {
   /**
    * Ends the customer's licenses whose `ends_at` passed (the camera's lapse time is that
    * instant), then gives every eligible camera without a bound license the earliest-ending
-   * unbound valid license of its kind. Returns the number of licenses bound.
+   * unbound valid license of its kind — the sweep's batch for this one customer, under its
+   * binding lock (so a camera that lost its license here also gets its lapse or
+   * auto-assignment notice). Returns the number of licenses bound.
    */
   async bindFree(em: EntityManager, customerId: string): Promise<number> {
-    const now = this.clock.now();
-    const touched = await this.expireEnded(em, customerId);
-
-    // Never-licensed cameras count as lapsed when they registered.
-    const cameras = await rows<{ id: string; kind: LicenseKind; device_id: string }>(
-      em,
-      `SELECT c.id, c.kind, c.device_id FROM camera c
-        WHERE c.customer_id = $1 AND c.deleted_at IS NULL AND NOT c.do_not_license
-          AND NOT EXISTS (SELECT 1 FROM license l WHERE l.camera_id = c.id AND l.state = 'bound')
-        ORDER BY COALESCE(c.lapsed_at, c.registered_at), c.registered_at, c.channel, c.id
-        FOR UPDATE OF c`,
-      [customerId],
-    );
-    if (cameras.length) {
-      const pool = await rows<{ id: string; kind: LicenseKind }>(
-        em,
-        `SELECT id, kind FROM license
-          WHERE customer_id = $1 AND state = 'assigned' AND ends_at > $2
-          ORDER BY ends_at, assigned_at, id
-          FOR UPDATE SKIP LOCKED`,
-        [customerId, now],
-      );
-      const byKind: Record<LicenseKind, string[]> = { edge: [], direct: [] };
-      for (const l of pool) byKind[l.kind].push(l.id);
-      let bound = 0;
-      for (const cam of cameras) {
-        const licenseId = byKind[cam.kind].shift();
-        if (!licenseId) continue;
-        await em.query(
-          `UPDATE license SET state = 'bound', camera_id = $2, updated_at = $3 WHERE id = $1 AND state = 'assigned'`,
-          [licenseId, cam.id, now],
-        );
-        await em.query(`UPDATE camera SET lapsed_at = NULL WHERE id = $1`, [cam.id]);
-        touched.add(cam.device_id);
-        bound++;
-      }
-      await this.bumpDevices(em, touched);
-      return bound;
-    }
-    await this.bumpDevices(em, touched);
-    return 0;
+    await this.lockCustomer(em, customerId);
+    return (await this.sweepBatch(em, [customerId], this.clock.now())).bound;
   }
 }

@@ -32,12 +32,10 @@ export class DevicesModule implements OnModuleInit {
   constructor(
     private readonly jobs: JobsService,
     private readonly api: DeviceApiService,
-    private readonly binding: BindingService,
     private readonly incidents: IncidentsService,
   ) {}
 
   onModuleInit(): void {
-    this.jobs.register('expiry-sweep', (now) => this.binding.sweepExpired(now));
     // After marking silent devices: open/close maintenance anomaly incidents (e-mails, SPEC §9).
     this.jobs.register('device-liveness', async (now) => ({
       ...(await this.api.markSilent(now)),

@@ -15,6 +15,7 @@ import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import LanOutlined from '@mui/icons-material/LanOutlined';
 import MailOutlined from '@mui/icons-material/MailOutlined';
 import MessageOutlined from '@mui/icons-material/MessageOutlined';
+import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import ReceiptOutlined from '@mui/icons-material/ReceiptOutlined';
@@ -50,6 +51,7 @@ import { ConnectionHistoryPage } from '../features/devices/pages/ConnectionHisto
 import { DeviceDetailPage } from '../features/devices/pages/DeviceDetailPage';
 import { DevicesPage } from '../features/devices/pages/DevicesPage';
 import { EventsPage } from '../features/devices/pages/EventsPage';
+import { NotificationsPage } from '../features/notifications/pages/NotificationsPage';
 import type { MessageKey } from './i18n/dictionaries';
 import { PlannedPage } from './components/PlannedPage';
 
@@ -182,6 +184,13 @@ export const APP_PAGES: readonly AppPage[] = [
     icon: AutorenewOutlined,
     roles: ['dealer'],
     element: <RenewalsPage />,
+  },
+  {
+    path: '/notifications',
+    labelKey: 'nav.notifications',
+    icon: NotificationsOutlined,
+    roles: ['dealer'],
+    element: <NotificationsPage />,
   },
   {
     path: '/maintenance',

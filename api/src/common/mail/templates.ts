@@ -76,14 +76,24 @@ export class TemplateRenderer {
   }
 }
 
+/** Formatters are costly to build (job e-mails list thousands of dates): one per language, zone and style. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(v: unknown, lang: MailLanguage, timeZone: string, withTime = true): string {
   const d = v instanceof Date ? v : new Date(String(v));
   if (Number.isNaN(d.getTime())) return String(v);
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: lang === 'ja' ? '2-digit' : 'short',
-    day: '2-digit',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } : {}),
-  }).format(d);
+  const key = `${lang}|${timeZone}|${withTime}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: lang === 'ja' ? '2-digit' : 'short',
+      day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } : {}),
+    });
+    if (FORMATTERS.size > 1000) FORMATTERS.clear();
+    FORMATTERS.set(key, f);
+  }
+  return f.format(d);
 }

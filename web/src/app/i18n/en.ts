@@ -10,6 +10,7 @@ import { membersMessages } from '../../features/members/messages';
 import { portalMessagesMessages } from '../../features/messages/messages';
 import { proxyMessages } from '../../features/proxy/messages';
 import { devicesMessages } from '../../features/devices/messages';
+import { notificationsMessages } from '../../features/notifications/messages';
 
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
@@ -212,4 +213,5 @@ export const en = {
   ...licensesMessages.en,
   ...maintenanceMessages.en,
   ...devicesMessages.en,
+  ...notificationsMessages.en,
 } satisfies Record<string, string>;

@@ -11,6 +11,7 @@ import { portalMessagesMessages } from '../../features/messages/messages';
 import { proxyMessages } from '../../features/proxy/messages';
 import { devicesMessages } from '../../features/devices/messages';
 import type { MessageKey } from './dictionaries';
+import { notificationsMessages } from '../../features/notifications/messages';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
 export const ja: Record<MessageKey, string> = {
@@ -209,4 +210,5 @@ export const ja: Record<MessageKey, string> = {
   ...licensesMessages.ja,
   ...maintenanceMessages.ja,
   ...devicesMessages.ja,
+  ...notificationsMessages.ja,
 };

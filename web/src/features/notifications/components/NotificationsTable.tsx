@@ -1,0 +1,240 @@
+import { Fragment, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Collapse,
+  IconButton,
+  LinearProgress,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Tooltip,
+} from '@mui/material';
+import Download from '@mui/icons-material/Download';
+import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDown';
+import KeyboardArrowUp from '@mui/icons-material/KeyboardArrowUp';
+import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationView } from '@lc/shared';
+import { exportNotificationsCsv } from '../../../api/notifications';
+import { saveDownload } from '../../../api/saveDownload';
+import { EmptyState } from '../../../app/components/EmptyState';
+import { ErrorState } from '../../../app/components/ErrorState';
+import { LoadingRows } from '../../../app/components/LoadingRows';
+import { PagedFooter } from '../../../app/components/PagedFooter';
+import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import type { MessageKey } from '../../../app/i18n/dictionaries';
+import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
+import { useT } from '../../../app/i18n/useT';
+import { useNotifications } from '../hooks/useNotifications';
+
+/** `datetime-local` value → ISO instant (in the browser's zone), or undefined. */
+function toIso(local: string): string | undefined {
+  if (!local) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+function Row({ n }: { n: NotificationView }) {
+  const t = useT();
+  const fmt = useFormatDateTime();
+  const [open, setOpen] = useState(false);
+  const kind = t(`notifications.kind.${n.kind}` as MessageKey);
+  return (
+    <Fragment>
+      <TableRow hover>
+        <TableCell padding="checkbox">
+          <Tooltip title={t('notifications.showLicenses')}>
+            <IconButton
+              size="small"
+              aria-label={t('notifications.showLicenses')}
+              aria-expanded={open}
+              onClick={() => setOpen(!open)}
+            >
+              {open ? <KeyboardArrowUp /> : <KeyboardArrowDown />}
+            </IconButton>
+          </Tooltip>
+        </TableCell>
+        <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(n.createdAt)}</TableCell>
+        <TableCell>
+          {kind}
+          {n.threshold &&
+            ` · ${t('notifications.threshold', { threshold: t(`notifications.t.${n.threshold}` as MessageKey) })}`}
+        </TableCell>
+        <TableCell>
+          <Chip
+            size="small"
+            variant="outlined"
+            label={t(`notifications.recipient.${n.recipientKind}` as MessageKey)}
+            sx={{ mr: 1 }}
+          />
+          {n.to}
+          {n.customerName ? ` (${n.customerName})` : ''}
+        </TableCell>
+        <TableCell align="right">{n.licenseCount}</TableCell>
+        <TableCell>{n.status ? t(`notifications.status.${n.status}` as MessageKey) : '—'}</TableCell>
+      </TableRow>
+      <TableRow>
+        <TableCell colSpan={6} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>
+          <Collapse in={open} unmountOnExit>
+            <Table size="small" sx={{ my: 1 }}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('notifications.col.customer')}</TableCell>
+                  <TableCell>{t('notifications.col.camera')}</TableCell>
+                  <TableCell>{t('notifications.col.sku')}</TableCell>
+                  <TableCell>{t('notifications.col.endsAt')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {n.licenses.map((l) => (
+                  <TableRow key={l.licenseId}>
+                    <TableCell>{l.customerName}</TableCell>
+                    <TableCell>{l.cameraName ?? t('notifications.inPool')}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{l.skuCode}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(l.endsAt)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Collapse>
+        </TableCell>
+      </TableRow>
+    </Fragment>
+  );
+}
+
+/** What was sent to whom, when, for which licenses: filters, server paging, CSV export. */
+export function NotificationsTable() {
+  const t = useT();
+  const [kind, setKind] = useState<NotificationKind | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(50);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const filters = { kind: kind || undefined, from: toIso(from), to: toIso(to) };
+  const list = useNotifications({ ...filters, page: page + 1, pageSize });
+
+  const onExport = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await saveDownload(await exportNotificationsCsv(filters), 'notifications.csv');
+    } catch (e) {
+      setExportError(t('notifications.exportFailed', { message: apiErrorMessage(t, e) }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+        <TextField
+          select
+          size="small"
+          label={t('notifications.filter.kind')}
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as NotificationKind | '');
+            setPage(0);
+          }}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">{t('notifications.filter.allKinds')}</MenuItem>
+          {NOTIFICATION_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`notifications.kind.${k}` as MessageKey)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('notifications.filter.from')}
+          value={from}
+          onChange={(e) => {
+            setFrom(e.target.value);
+            setPage(0);
+          }}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('notifications.filter.to')}
+          value={to}
+          onChange={(e) => {
+            setTo(e.target.value);
+            setPage(0);
+          }}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
+          {t('notifications.export')}
+        </Button>
+      </Box>
+      {exportError && (
+        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
+          {exportError}
+        </Alert>
+      )}
+      <Box sx={{ height: 4, mb: 1 }}>{list.isFetching && !list.isPending && <LinearProgress />}</Box>
+      <Paper variant="outlined">
+        {list.isPending ? (
+          <Box sx={{ p: 2 }}>
+            <LoadingRows rows={6} />
+          </Box>
+        ) : list.isError ? (
+          <Box sx={{ p: 2 }}>
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          </Box>
+        ) : list.data.items.length === 0 ? (
+          <EmptyState
+            icon={<NotificationsOutlined fontSize="inherit" />}
+            title={t('common.nothingHereYet')}
+            description={t('notifications.empty')}
+          />
+        ) : (
+          <>
+            <TableContainer>
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell padding="checkbox" />
+                    <TableCell>{t('notifications.col.sentAt')}</TableCell>
+                    <TableCell>{t('notifications.col.kind')}</TableCell>
+                    <TableCell>{t('notifications.col.to')}</TableCell>
+                    <TableCell align="right">{t('notifications.col.licenses')}</TableCell>
+                    <TableCell>{t('notifications.col.status')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {list.data.items.map((n) => (
+                    <Row key={n.id} n={n} />
+                  ))}
+                </TableBody>
+              </Table>
+            </TableContainer>
+            <PagedFooter
+              count={list.data.total}
+              page={page}
+              pageSize={pageSize}
+              onPageChange={setPage}
+              onPageSizeChange={setPageSize}
+            />
+          </>
+        )}
+      </Paper>
+    </Box>
+  );
+}
