@@ -106,24 +106,32 @@ export interface ConnectionHistoryQuery extends CustomerScope {
   pageSize?: number;
 }
 
-const historyPath = (deviceId?: string) =>
-  deviceId ? `/devices/${deviceId}/connection-history` : '/connection-history';
+/**
+ * Where one device's telemetry (connection history, logs) is read: `/devices` for its customer and dealer,
+ * `/maintenance/devices` for a dealer maintaining it.
+ */
+export type DeviceTelemetryBase = '/devices' | '/maintenance/devices';
+
+const historyPath = (deviceId: string | undefined, base: DeviceTelemetryBase) =>
+  deviceId ? `${base}/${deviceId}/connection-history` : '/connection-history';
 
 export function listConnectionHistory(
   deviceId: string | undefined,
   query: ConnectionHistoryQuery,
   signal?: AbortSignal,
+  base: DeviceTelemetryBase = '/devices',
 ): Promise<Page<ConnectionEventView>> {
-  return apiRequest<Page<ConnectionEventView>>(historyPath(deviceId), { query: { ...query }, signal });
+  return apiRequest<Page<ConnectionEventView>>(historyPath(deviceId, base), { query: { ...query }, signal });
 }
 
 /** Every matching entry as CSV (the response, for `saveDownload`). */
 export function exportConnectionHistoryCsv(
   deviceId: string | undefined,
   query: ConnectionHistoryQuery,
+  base: DeviceTelemetryBase = '/devices',
 ): Promise<Response> {
   const { page: _page, pageSize: _size, ...rest } = query;
-  return apiResponse(historyPath(deviceId), { query: { ...rest, format: 'csv' } });
+  return apiResponse(historyPath(deviceId, base), { query: { ...rest, format: 'csv' } });
 }
 
 export interface DeviceLogQuery extends CustomerScope {
@@ -138,13 +146,18 @@ export function listDeviceLogs(
   deviceId: string,
   query: DeviceLogQuery,
   signal?: AbortSignal,
+  base: DeviceTelemetryBase = '/devices',
 ): Promise<Page<DeviceLogView>> {
-  return apiRequest<Page<DeviceLogView>>(`/devices/${deviceId}/logs`, { query: { ...query }, signal });
+  return apiRequest<Page<DeviceLogView>>(`${base}/${deviceId}/logs`, { query: { ...query }, signal });
 }
 
-export function exportDeviceLogsCsv(deviceId: string, query: DeviceLogQuery): Promise<Response> {
+export function exportDeviceLogsCsv(
+  deviceId: string,
+  query: DeviceLogQuery,
+  base: DeviceTelemetryBase = '/devices',
+): Promise<Response> {
   const { page: _page, pageSize: _size, ...rest } = query;
-  return apiResponse(`/devices/${deviceId}/logs`, { query: { ...rest, format: 'csv' } });
+  return apiResponse(`${base}/${deviceId}/logs`, { query: { ...rest, format: 'csv' } });
 }
 
 export interface EventQuery extends CustomerScope {

@@ -1,8 +1,5 @@
 import type {
-  ConnectionEventView,
   DeviceCommandView,
-  DeviceLogKind,
-  DeviceLogView,
   DeviceView,
   MaintenanceContacts,
   MaintenanceCustomer,
@@ -60,24 +57,6 @@ export function queueMaintenanceCommand(
 ): Promise<DeviceCommandView> {
   return apiRequest(`/maintenance/devices/${encodeURIComponent(id)}/commands`, { method: 'POST', body });
 }
-export function listMaintenanceHistory(
-  id: string,
-  page: number,
-  signal?: AbortSignal,
-): Promise<Page<ConnectionEventView>> {
-  return apiRequest(`/maintenance/devices/${encodeURIComponent(id)}/connection-history`, {
-    query: { page },
-    signal,
-  });
-}
-export function listMaintenanceLogs(
-  id: string,
-  query: { kind?: DeviceLogKind; page: number },
-  signal?: AbortSignal,
-): Promise<Page<DeviceLogView>> {
-  return apiRequest(`/maintenance/devices/${encodeURIComponent(id)}/logs`, { query: { ...query }, signal });
-}
-
 export function listMaintenanceLinks(signal?: AbortSignal): Promise<MaintenanceLinkView[]> {
   return apiRequest('/maintenance-links', { signal });
 }

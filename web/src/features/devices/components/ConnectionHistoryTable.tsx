@@ -18,7 +18,7 @@ import {
 import Download from '@mui/icons-material/Download';
 import LanOutlined from '@mui/icons-material/LanOutlined';
 import { CONNECTION_EVENT_KINDS, CONNECTION_HISTORY_PAGE_SIZE, type ConnectionEventKind } from '@lc/shared';
-import { exportConnectionHistoryCsv } from '../../../api/devices';
+import { exportConnectionHistoryCsv, type DeviceTelemetryBase } from '../../../api/devices';
 import { saveDownload } from '../../../api/saveDownload';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
@@ -42,10 +42,17 @@ export interface ConnectionHistoryTableProps {
   /** A dealer reading its customer's. */
   customerId?: string;
   timeZone?: string;
+  /** Where one device's history is read: `/devices` (default) or `/maintenance/devices` for a maintaining dealer. */
+  base?: DeviceTelemetryBase;
 }
 
 /** Connect/disconnect transitions, newest first, 50 per page, with filters and CSV export. */
-export function ConnectionHistoryTable({ deviceId, customerId, timeZone }: ConnectionHistoryTableProps) {
+export function ConnectionHistoryTable({
+  deviceId,
+  customerId,
+  timeZone,
+  base = '/devices',
+}: ConnectionHistoryTableProps) {
   const t = useT();
   const { lang } = useLang();
   const [q, setQ] = useState('');
@@ -63,17 +70,17 @@ export function ConnectionHistoryTable({ deviceId, customerId, timeZone }: Conne
     from: localInputToIso(from),
     to: localInputToIso(to),
   };
-  const history = useConnectionHistory(deviceId, {
-    ...filters,
-    page: page + 1,
-    pageSize: CONNECTION_HISTORY_PAGE_SIZE,
-  });
+  const history = useConnectionHistory(
+    deviceId,
+    { ...filters, page: page + 1, pageSize: CONNECTION_HISTORY_PAGE_SIZE },
+    base,
+  );
 
   const onExport = async () => {
     setExporting(true);
     setExportError(null);
     try {
-      await saveDownload(await exportConnectionHistoryCsv(deviceId, filters), 'connection-history.csv');
+      await saveDownload(await exportConnectionHistoryCsv(deviceId, filters, base), 'connection-history.csv');
     } catch (e) {
       setExportError(e);
     } finally {

@@ -16,7 +16,7 @@ import {
 import Download from '@mui/icons-material/Download';
 import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import { DEVICE_LOG_KINDS, DEVICE_LOG_RETENTION, type DeviceLogKind } from '@lc/shared';
-import { exportDeviceLogsCsv } from '../../../api/devices';
+import { exportDeviceLogsCsv, type DeviceTelemetryBase } from '../../../api/devices';
 import { saveDownload } from '../../../api/saveDownload';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
@@ -29,10 +29,12 @@ export interface DeviceLogsPanelProps {
   deviceId: string;
   customerId?: string;
   timeZone?: string;
+  /** Where the logs are read: `/devices` (default) or `/maintenance/devices` for a maintaining dealer. */
+  base?: DeviceTelemetryBase;
 }
 
 /** The device's logs by kind (error, access, operation, network), newest first, with CSV export. */
-export function DeviceLogsPanel({ deviceId, customerId, timeZone }: DeviceLogsPanelProps) {
+export function DeviceLogsPanel({ deviceId, customerId, timeZone, base = '/devices' }: DeviceLogsPanelProps) {
   const t = useT();
   const { lang } = useLang();
   const [kind, setKind] = useState<DeviceLogKind>('error');
@@ -40,14 +42,14 @@ export function DeviceLogsPanel({ deviceId, customerId, timeZone }: DeviceLogsPa
   const [pageSize, setPageSize] = useState(50);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
-  const logs = useDeviceLogs(deviceId, { customerId, kind, page: page + 1, pageSize });
+  const logs = useDeviceLogs(deviceId, { customerId, kind, page: page + 1, pageSize }, base);
 
   const onExport = async () => {
     setExporting(true);
     setExportError(null);
     try {
       await saveDownload(
-        await exportDeviceLogsCsv(deviceId, { customerId, kind }),
+        await exportDeviceLogsCsv(deviceId, { customerId, kind }, base),
         `device-logs-${kind}.csv`,
       );
     } catch (e) {

@@ -5,23 +5,32 @@ import {
   searchEvents,
   type ConnectionHistoryQuery,
   type DeviceLogQuery,
+  type DeviceTelemetryBase,
   type EventQuery,
 } from '../../../api/devices';
 import { DEVICES_KEY } from './useDevices';
 
 /** Connection history of one device, or of every device of the customer (`deviceId` absent). */
-export function useConnectionHistory(deviceId: string | undefined, query: ConnectionHistoryQuery) {
+export function useConnectionHistory(
+  deviceId: string | undefined,
+  query: ConnectionHistoryQuery,
+  base: DeviceTelemetryBase = '/devices',
+) {
   return useQuery({
-    queryKey: [...DEVICES_KEY, 'connection-history', deviceId ?? 'all', query],
-    queryFn: ({ signal }) => listConnectionHistory(deviceId, query, signal),
+    queryKey: [...DEVICES_KEY, 'connection-history', base, deviceId ?? 'all', query],
+    queryFn: ({ signal }) => listConnectionHistory(deviceId, query, signal, base),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useDeviceLogs(deviceId: string, query: DeviceLogQuery) {
+export function useDeviceLogs(
+  deviceId: string,
+  query: DeviceLogQuery,
+  base: DeviceTelemetryBase = '/devices',
+) {
   return useQuery({
-    queryKey: [...DEVICES_KEY, 'logs', deviceId, query],
-    queryFn: ({ signal }) => listDeviceLogs(deviceId, query, signal),
+    queryKey: [...DEVICES_KEY, 'logs', base, deviceId, query],
+    queryFn: ({ signal }) => listDeviceLogs(deviceId, query, signal, base),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, Paper, Tab, Tabs, Tooltip, Typography } from '@mui/material';
-import ArrowBack from '@mui/icons-material/ArrowBack';
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import SwapHorizontalCircleOutlined from '@mui/icons-material/SwapHorizontalCircleOutlined';
 import type { DeletionImpact } from '@lc/shared';
 import type { ExchangeResult } from '../../../api/devices';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
+import { BackButton, DetailPageFallback } from '../../../app/components/DetailPageFallback';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
@@ -47,26 +45,9 @@ export function DeviceDetailPage() {
   const exchanged = (location.state as DeviceLocationState | null)?.exchanged;
 
   const listPath = scope.customerId ? `/customers/${scope.customerId}?tab=devices` : '/devices';
-  const back = (
-    <Button component={RouterLink} to={listPath} startIcon={<ArrowBack />} sx={{ mb: 1 }}>
-      {t('devices.detail.back')}
-    </Button>
-  );
-  if (device.isPending) {
-    return (
-      <Box>
-        {back}
-        <LoadingRows rows={4} />
-      </Box>
-    );
-  }
-  if (device.isError) {
-    return (
-      <Box>
-        {back}
-        <ErrorState error={device.error} onRetry={() => void device.refetch()} />
-      </Box>
-    );
+  const back = <BackButton to={listPath}>{t('devices.detail.back')}</BackButton>;
+  if (device.isPending || device.isError) {
+    return <DetailPageFallback back={back} query={device} loadingRows={4} />;
   }
   const d = device.data;
   const fmt = (iso: string | null) => (iso ? formatDateTime(iso, lang, scope.timeZone) : '—');

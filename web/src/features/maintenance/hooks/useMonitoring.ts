@@ -1,11 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DeviceLogKind, MaintenanceOperation } from '@lc/shared';
+import type { MaintenanceOperation } from '@lc/shared';
 import {
   getMonitoredDevice,
   listMaintenanceCommands,
   listMaintenanceCustomers,
-  listMaintenanceHistory,
-  listMaintenanceLogs,
   listMonitoredDevices,
   queueMaintenanceCommand,
   type MonitoringQuery,
@@ -40,22 +38,6 @@ export function useMaintenanceCommands(id: string) {
   return useQuery({
     queryKey: [...MONITORING_KEY, 'commands', id],
     queryFn: ({ signal }) => listMaintenanceCommands(id, signal),
-  });
-}
-
-export function useMaintenanceHistory(id: string, page: number) {
-  return useQuery({
-    queryKey: [...MONITORING_KEY, 'history', id, page],
-    queryFn: ({ signal }) => listMaintenanceHistory(id, page, signal),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useMaintenanceLogs(id: string, kind: DeviceLogKind | undefined, page: number) {
-  return useQuery({
-    queryKey: [...MONITORING_KEY, 'logs', id, kind, page],
-    queryFn: ({ signal }) => listMaintenanceLogs(id, { kind, page }, signal),
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,8 +1,7 @@
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import {
   Alert,
   Box,
-  Button,
   Card,
   CardContent,
   Chip,
@@ -14,9 +13,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import ArrowBack from '@mui/icons-material/ArrowBack';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
+import { BackButton, DetailPageFallback } from '../../../app/components/DetailPageFallback';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
@@ -35,26 +32,9 @@ export function MaintenanceDevicePage() {
   const device = useMonitoredDevice(id);
   const commands = useMaintenanceCommands(id);
 
-  const back = (
-    <Button component={RouterLink} to="/maintenance" startIcon={<ArrowBack />} sx={{ mb: 1 }}>
-      {t('maintenance.device.back')}
-    </Button>
-  );
-  if (device.isPending) {
-    return (
-      <Box>
-        {back}
-        <LoadingRows rows={5} />
-      </Box>
-    );
-  }
-  if (device.isError) {
-    return (
-      <Box>
-        {back}
-        <ErrorState error={device.error} onRetry={() => void device.refetch()} />
-      </Box>
-    );
+  const back = <BackButton to="/maintenance">{t('maintenance.device.back')}</BackButton>;
+  if (device.isPending || device.isError) {
+    return <DetailPageFallback back={back} query={device} loadingRows={5} />;
   }
   const d = device.data;
   const facts: Array<[string, string]> = [
