@@ -449,3 +449,18 @@ describe('liveness', () => {
     ]);
   });
 });
+
+describe('lapse time shown before the expiry sweep runs', () => {
+  it('dates a camera whose license just ended by that license’s end, not by its registration', async () => {
+    const m = await makeDealerAndCustomer(t);
+    const l = await licenses(t, m);
+    t.clock.set(new Date('2026-11-22T01:00:00Z'), true);
+    await l.assign(1);
+    const d = await register(t, m.customerEmail, recorderSpec([1]));
+    const endsAt = '2027-12-31T14:59:59.999Z'; // 12 months after the free period, JST
+    t.clock.set(new Date('2028-01-01T00:00:00Z'), true); // past ends_at, no sweep yet
+    const tree = await t.http.get('/api/devices').set(bearer(await token(m.customerEmail)));
+    const cam = tree.body[0].cameras.find((c: { id: string }) => c.id === d.cameras[0].id);
+    expect(cam).toMatchObject({ licensed: false, lapsed: true, lapsedAt: endsAt, capabilities: LAPSED_ONLY });
+  });
+});

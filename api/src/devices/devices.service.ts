@@ -49,6 +49,8 @@ interface CameraRow {
   name: string | null;
   do_not_license: boolean;
   lapsed_at: Date | null;
+  /** The latest end of a license this camera had (the lapse time before the sweep records it). */
+  last_ended_at: Date | null;
   registered_at: Date;
   license_id: string | null;
   ends_at: Date | null;
@@ -374,7 +376,9 @@ export class DevicesService {
   ): Promise<CameraRow[]> {
     return rows<CameraRow>(
       em,
-      `SELECT c.*, l.id AS license_id, l.ends_at
+      `SELECT c.*, l.id AS license_id, l.ends_at,
+              (SELECT max(e.ends_at) FROM license e
+                WHERE e.camera_id = c.id AND e.state IN ('bound', 'expired') AND e.ends_at <= $2) AS last_ended_at
          FROM camera c
          LEFT JOIN license l ON l.camera_id = c.id AND l.state = 'bound' AND l.ends_at > $2
         WHERE c.customer_id = $1 AND c.deleted_at IS NULL
@@ -756,7 +760,8 @@ function cameraView(c: CameraRow, now: Date): CameraView {
     endsAt: c.ends_at ? iso(c.ends_at) : null,
     daysLeft: c.ends_at ? daysLeft(c.ends_at, now) : null,
     lapsed: !licensed,
-    lapsedAt: c.lapsed_at ? iso(c.lapsed_at) : licensed ? null : iso(c.registered_at),
+    // Until the expiry sweep records the lapse, a license that just ended still dates it.
+    lapsedAt: licensed ? null : iso(c.lapsed_at ?? c.last_ended_at ?? c.registered_at),
     capabilities: capabilitiesFor(licensed),
   };
 }
