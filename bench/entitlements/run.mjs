@@ -10,36 +10,20 @@
 // BENCH_CUSTOMERS (10; each at most 1000 cameras: one assignment per customer), BENCH_CONCURRENCY
 // (32), BENCH_SECONDS (10 per route, after 2 s of warm-up), BENCH_SLICE_SECONDS (2: the routes are
 // measured in alternating slices of this length), DB_POOL_SIZE (20).
-import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import pg from 'pg';
+import {
+  PASSWORD,
+  hashPassword,
+  insertDealer,
+  insertDealerUser,
+  insertSkuAndStock,
+  int,
+  pct,
+  post,
+  runClient,
+  startBench,
+} from '../lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = path.join(root, 'api', 'dist', 'src');
-if (!fs.existsSync(path.join(dist, 'app.factory.js'))) {
-  console.error('Build the API first: npm run build');
-  process.exit(1);
-}
-const load = (p) => import(path.join(dist, p));
-const { startEmbeddedPostgres } = await load('common/database/embedded-postgres.js');
-const { migrate } = await load('common/database/database.js');
-const { createApp } = await load('app.factory.js');
-const { loadConfig } = await load('common/config/config.js');
-const { SeedService } = await load('seed/seed.service.js');
-const { PasswordHasher } = await load('common/auth/password-hasher.js');
-const { DataSource } = await import('typeorm');
-
-const int = (name, def, max = Infinity) => {
-  const v = Number(process.env[name] ?? def);
-  if (!Number.isInteger(v) || v < 1 || v > max)
-    throw new Error(`${name} must be a whole number from 1 to ${max}`);
-  return v;
-};
 const CAMERAS = int('BENCH_CAMERAS', 10_000);
 const PER_DEVICE = int('BENCH_CAMERAS_PER_DEVICE', 50, 64);
 const CUSTOMERS = int('BENCH_CUSTOMERS', 10);
@@ -49,36 +33,11 @@ const POOL = int('DB_POOL_SIZE', 20);
 const SLICE = int('BENCH_SLICE_SECONDS', 2);
 const PER_CUSTOMER = Math.ceil(CAMERAS / CUSTOMERS);
 if (PER_CUSTOMER > 1000) throw new Error('at most 1000 cameras per customer: raise BENCH_CUSTOMERS');
-const PASSWORD = 'Bench!pass2026';
 const tag = randomBytes(3).toString('hex');
 
-let embedded;
-let dataDir;
-let dbUrl = process.env.DATABASE_URL;
-if (!dbUrl) {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-bench-'));
-  embedded = await startEmbeddedPostgres({ dataDir });
-  const admin = new pg.Client({ connectionString: embedded.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE lc_bench');
-  await admin.end();
-  dbUrl = embedded.urlFor('lc_bench');
-}
-
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
 /** Keeps CONCURRENCY requests in flight for `seconds` from a worker thread. */
-async function slice(url, headers, seconds) {
-  const client = new Worker(new URL('./client.mjs', import.meta.url), {
-    workerData: { url, headers, concurrency: CONCURRENCY, seconds },
-  });
-  const r = await new Promise((resolve, reject) => {
-    client.once('message', resolve);
-    client.once('error', reject);
-  });
-  await client.terminate();
-  return r;
-}
+const slice = (url, headers, seconds) =>
+  runClient(new URL('./client.mjs', import.meta.url), { url, headers, concurrency: CONCURRENCY, seconds });
 
 /**
  * Measures routes in alternating slices of SLICE seconds, SECONDS of each in all, so that load from
@@ -108,67 +67,29 @@ async function measure(routes) {
   });
 }
 
-async function post(url, body, headers = {}) {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const json = await r.json().catch(() => null);
-  if (!r.ok) throw new Error(`${url}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-let app;
+const bench = await startBench({ databaseUrl: true, pool: POOL, seed: true, listen: true });
 try {
-  await migrate(dbUrl);
-  const config = loadConfig({
-    APP_ENV: 'test',
-    JOBS_ENABLED: 'false',
-    MAIL_POLL_MS: '0',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'error',
-    ARGON2_MEMORY_KIB: '1024',
-    ARGON2_TIME_COST: '1',
-    DB_POOL_SIZE: String(POOL),
-  });
-  ({ app } = await createApp(config, dbUrl));
-  await app.get(SeedService).run();
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  const ds = app.get(DataSource);
-  const hash = await app.get(PasswordHasher).hash(PASSWORD);
+  const { app, ds, base } = bench;
+  const hash = await hashPassword(app);
 
   // ---- setup: one dealer, CUSTOMERS customers, stock for every camera ----
   const setupStart = performance.now();
   const loginId = `bench-${tag}`;
-  const [dealer] = await ds.query(
-    `INSERT INTO dealer (login_id, tier, company_name, notification_email, created_at, updated_at)
-     VALUES ($1, 'primary', 'Bench Dealer', $2, now(), now()) RETURNING id`,
-    [loginId, `${loginId}@dealer.test`],
-  );
-  await ds.query(
-    `INSERT INTO app_user (role, email, name, password_hash, language, dealer_id, member_role, created_at, updated_at)
-     VALUES ('dealer', $1, 'Owner', $2, 'en', $3, 'owner', now(), now())`,
-    [`owner-${tag}@dealer.test`, hash, dealer.id],
-  );
+  const dealerId = await insertDealer(ds, loginId, `${loginId}@dealer.test`);
+  await insertDealerUser(ds, {
+    email: `owner-${tag}@dealer.test`,
+    name: 'Owner',
+    hash,
+    dealerId,
+    memberRole: 'owner',
+  });
   const sku = `BENCH-${tag}`.toUpperCase();
-  await ds.query(
-    `INSERT INTO sku (code, name_ja, name_en, kind, term_months, price_primary, price_secondary, price_list, created_at)
-     VALUES ($1, 'ベンチ', 'Bench', 'edge', 12, 9000, 10800, 12000, now())`,
-    [sku],
-  );
-  await ds.query(
-    `INSERT INTO license (sku_id, kind, term_months, state, owner_dealer_id, created_at, updated_at)
-     SELECT s.id, s.kind, s.term_months, 'in_stock', $1, now(), now() FROM sku s, generate_series(1, $2)
-      WHERE s.code = $3`,
-    [dealer.id, PER_CUSTOMER * CUSTOMERS, sku],
-  );
+  await insertSkuAndStock(ds, sku, dealerId, PER_CUSTOMER * CUSTOMERS);
   const customers = [];
   for (let i = 0; i < CUSTOMERS; i++) {
     const [c] = await ds.query(
       `INSERT INTO customer (dealer_id, name, created_at, updated_at) VALUES ($1, $2, now(), now()) RETURNING id`,
-      [dealer.id, `Bench Customer ${i}`],
+      [dealerId, `Bench Customer ${i}`],
     );
     const email = `customer${i}-${tag}@bench.test`;
     await ds.query(
@@ -280,7 +201,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  await app?.close();
-  await embedded?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.stop();
 }

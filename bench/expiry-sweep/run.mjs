@@ -10,34 +10,12 @@
 //
 // Environment: BENCH_TOTAL (1000000), BENCH_DUE_CUSTOMERS (10000; 10 due licenses each),
 // BENCH_CUSTOMERS (100000), BENCH_DEALERS (100).
-import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { int, load, secs, startBench, time } from '../lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = path.join(root, 'api', 'dist', 'src');
-if (!fs.existsSync(path.join(dist, 'app.factory.js'))) {
-  console.error('Build the API first: npm run build');
-  process.exit(1);
-}
-const load = (p) => import(path.join(dist, p));
-const { startEmbeddedPostgres } = await load('common/database/embedded-postgres.js');
-const { migrate } = await load('common/database/database.js');
-const { createApp } = await load('app.factory.js');
-const { loadConfig } = await load('common/config/config.js');
 const { Clock } = await load('common/clock/clock.js');
 const { BindingService } = await load('devices/binding.service.js');
 const { NoticesService } = await load('notifications/notices.service.js');
-const { DataSource } = await import('typeorm');
 
-const int = (name, def) => {
-  const v = Number(process.env[name] ?? def);
-  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive whole number`);
-  return v;
-};
 const TOTAL = int('BENCH_TOTAL', 1_000_000);
 const DUE_CUSTOMERS = int('BENCH_DUE_CUSTOMERS', 10_000);
 const CUSTOMERS = int('BENCH_CUSTOMERS', 100_000);
@@ -49,33 +27,10 @@ const OTHERS = TOTAL - DUE - DUE_CUSTOMERS * RENEWALS;
 if (OTHERS < 0 || CUSTOMERS <= DUE_CUSTOMERS) throw new Error('BENCH_TOTAL / BENCH_CUSTOMERS too small');
 const NOW = new Date('2028-01-01T00:00:00Z');
 
-const secs = (ms) => (ms / 1000).toFixed(2);
-const time = async (fn) => {
-  const t0 = performance.now();
-  const r = await fn();
-  return [performance.now() - t0, r];
-};
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-bench-'));
-const embedded = await startEmbeddedPostgres({ dataDir });
-let app;
+const clock = new Clock();
+const bench = await startBench({ clock });
 try {
-  const admin = new pg.Client({ connectionString: embedded.url });
-  await admin.connect();
-  await admin.query('CREATE DATABASE lc_bench');
-  await admin.end();
-  const dbUrl = embedded.urlFor('lc_bench');
-  await migrate(dbUrl);
-  const config = loadConfig({
-    APP_ENV: 'test',
-    JOBS_ENABLED: 'false',
-    MAIL_POLL_MS: '0',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'error',
-  });
-  const clock = new Clock();
-  ({ app } = await createApp(config, dbUrl, clock));
-  const ds = app.get(DataSource);
+  const { app, ds } = bench;
   const q = (sql, params) => ds.query(sql, params);
 
   console.log(`filling: ${TOTAL} licenses (${DUE} due), ${CUSTOMERS} customers, ${DEALERS} dealers …`);
@@ -229,7 +184,5 @@ try {
   );
   process.exitCode = ok ? 0 : 1;
 } finally {
-  if (app) await app.close();
-  await embedded.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.stop();
 }
