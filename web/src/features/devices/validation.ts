@@ -28,12 +28,7 @@ export function reservationError(local: string, now: Date): ReservationError | n
   return at.getTime() <= now.getTime() ? 'past' : null;
 }
 
-/** `datetime-local` value (browser zone) → ISO instant. */
-export function localInputToIso(local: string): string | undefined {
-  if (!local) return undefined;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
+export { localInputToIso } from '../../app/i18n/localInputToIso';
 
 /** The typed confirmation of a deletion must repeat the device's serial exactly (ignoring spaces around). */
 export function deletionConfirmed(typed: string, serial: string): boolean {

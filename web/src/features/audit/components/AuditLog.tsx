@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import {
-  Alert,
   Box,
-  Button,
   MenuItem,
   Table,
   TableBody,
@@ -12,23 +10,18 @@ import {
   TableRow,
   TextField,
 } from '@mui/material';
-import Download from '@mui/icons-material/Download';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import { AUDIT_ACTIONS } from '@lc/shared';
+import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
+import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
+import { useCsvDownload } from '../../../app/components/useCsvDownload';
 import { exportAuditCsv } from '../../../api/accounts';
-import { saveDownload } from '../../../api/saveDownload';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { localInputToIso } from '../../../app/i18n/localInputToIso';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { useAuditLog } from '../hooks/useAuditLog';
-
-/** `datetime-local` value → ISO instant (in the browser's zone), or undefined. */
-function toIso(local: string): string | undefined {
-  if (!local) return undefined;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
 
 export interface AuditLogProps {
   /** Only entries about one customer (the customer detail's Audit tab). */
@@ -44,22 +37,18 @@ export function AuditLog({ customerId }: AuditLogProps) {
   const [to, setTo] = useState('');
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(50);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  const filters = { action: action || undefined, from: toIso(from), to: toIso(to), customerId };
-  const log = useAuditLog({ ...filters, page: page + 1, pageSize });
-
-  const onExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await saveDownload(await exportAuditCsv(filters), 'audit.csv');
-    } catch (e) {
-      setExportError(t('audit.exportFailed', { message: apiErrorMessage(t, e) }));
-    } finally {
-      setExporting(false);
-    }
+  const filters = {
+    action: action || undefined,
+    from: localInputToIso(from),
+    to: localInputToIso(to),
+    customerId,
   };
+  const log = useAuditLog({ ...filters, page: page + 1, pageSize });
+  const csv = useCsvDownload(
+    () => exportAuditCsv(filters),
+    'audit.csv',
+    (e) => t('audit.exportFailed', { message: apiErrorMessage(t, e) }),
+  );
 
   return (
     <Box>
@@ -82,37 +71,23 @@ export function AuditLog({ customerId }: AuditLogProps) {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('audit.filter.from')}
-          value={from}
-          onChange={(e) => {
-            setFrom(e.target.value);
+        <PeriodFields
+          from={from}
+          to={to}
+          onFromChange={(v) => {
+            setFrom(v);
             setPage(0);
           }}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('audit.filter.to')}
-          value={to}
-          onChange={(e) => {
-            setTo(e.target.value);
+          onToChange={(v) => {
+            setTo(v);
             setPage(0);
           }}
-          slotProps={{ inputLabel: { shrink: true } }}
+          fromLabel={t('audit.filter.from')}
+          toLabel={t('audit.filter.to')}
         />
-        <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
-          {t('audit.export')}
-        </Button>
+        <CsvDownloadButton csv={csv}>{t('audit.export')}</CsvDownloadButton>
       </Box>
-      {exportError && (
-        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
-          {exportError}
-        </Alert>
-      )}
+      <CsvDownloadError csv={csv} />
       <QueryTablePanel
         query={log}
         loadingRows={6}

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
-  Alert,
   Box,
-  Button,
   Chip,
   Link,
   MenuItem,
@@ -15,15 +13,16 @@ import {
   TableRow,
   TextField,
 } from '@mui/material';
-import Download from '@mui/icons-material/Download';
 import LanOutlined from '@mui/icons-material/LanOutlined';
 import { CONNECTION_EVENT_KINDS, CONNECTION_HISTORY_PAGE_SIZE, type ConnectionEventKind } from '@lc/shared';
 import { exportConnectionHistoryCsv, type DeviceTelemetryBase } from '../../../api/devices';
-import { saveDownload } from '../../../api/saveDownload';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
+import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
+import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
+import { useCsvDownload } from '../../../app/components/useCsvDownload';
 import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useConnectionHistory } from '../hooks/useTelemetry';
@@ -60,8 +59,6 @@ export function ConnectionHistoryTable({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [page, setPage] = useState(0);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
   const search = useDebouncedValue(q.trim());
   const filters = {
     customerId,
@@ -76,17 +73,11 @@ export function ConnectionHistoryTable({
     base,
   );
 
-  const onExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await saveDownload(await exportConnectionHistoryCsv(deviceId, filters, base), 'connection-history.csv');
-    } catch (e) {
-      setExportError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const csv = useCsvDownload(
+    () => exportConnectionHistoryCsv(deviceId, filters, base),
+    'connection-history.csv',
+    (e) => t('devices.exportFailed', { message: deviceErrorMessage(t, e) }),
+  );
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -122,31 +113,17 @@ export function ConnectionHistoryTable({
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('devices.filter.from')}
-          value={from}
-          onChange={(e) => reset(setFrom)(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+        <PeriodFields
+          from={from}
+          to={to}
+          onFromChange={reset(setFrom)}
+          onToChange={reset(setTo)}
+          fromLabel={t('devices.filter.from')}
+          toLabel={t('devices.filter.to')}
         />
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('devices.filter.to')}
-          value={to}
-          onChange={(e) => reset(setTo)(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
-          {t('devices.exportCsv')}
-        </Button>
+        <CsvDownloadButton csv={csv}>{t('devices.exportCsv')}</CsvDownloadButton>
       </Box>
-      {exportError ? (
-        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
-          {t('devices.exportFailed', { message: deviceErrorMessage(t, exportError) })}
-        </Alert>
-      ) : null}
+      <CsvDownloadError csv={csv} />
       <QueryTablePanel
         query={history}
         emptyIcon={<LanOutlined fontSize="inherit" />}

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import {
-  Alert,
   Box,
-  Button,
   Tab,
   Table,
   TableBody,
@@ -13,15 +11,15 @@ import {
   Tabs,
   Typography,
 } from '@mui/material';
-import Download from '@mui/icons-material/Download';
 import ArticleOutlined from '@mui/icons-material/ArticleOutlined';
 import { DEVICE_LOG_KINDS, DEVICE_LOG_RETENTION, type DeviceLogKind } from '@lc/shared';
 import { exportDeviceLogsCsv, type DeviceTelemetryBase } from '../../../api/devices';
-import { saveDownload } from '../../../api/saveDownload';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
+import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
+import { useCsvDownload } from '../../../app/components/useCsvDownload';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useDeviceLogs } from '../hooks/useTelemetry';
 
@@ -40,24 +38,13 @@ export function DeviceLogsPanel({ deviceId, customerId, timeZone, base = '/devic
   const [kind, setKind] = useState<DeviceLogKind>('error');
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(50);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
   const logs = useDeviceLogs(deviceId, { customerId, kind, page: page + 1, pageSize }, base);
 
-  const onExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await saveDownload(
-        await exportDeviceLogsCsv(deviceId, { customerId, kind }, base),
-        `device-logs-${kind}.csv`,
-      );
-    } catch (e) {
-      setExportError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const csv = useCsvDownload(
+    () => exportDeviceLogsCsv(deviceId, { customerId, kind }, base),
+    `device-logs-${kind}.csv`,
+    (e) => t('devices.exportFailed', { message: deviceErrorMessage(t, e) }),
+  );
 
   return (
     <Box data-testid="device-logs">
@@ -74,18 +61,12 @@ export function DeviceLogsPanel({ deviceId, customerId, timeZone, base = '/devic
             <Tab key={k} value={k} label={t(`devices.logs.kind.${k}`)} />
           ))}
         </Tabs>
-        <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
-          {t('devices.exportCsv')}
-        </Button>
+        <CsvDownloadButton csv={csv}>{t('devices.exportCsv')}</CsvDownloadButton>
       </Box>
       <Typography variant="body2" sx={{ color: 'text.secondary', mb: 1 }}>
         {t('devices.logs.retention', { count: DEVICE_LOG_RETENTION[kind] })}
       </Typography>
-      {exportError ? (
-        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
-          {t('devices.exportFailed', { message: deviceErrorMessage(t, exportError) })}
-        </Alert>
-      ) : null}
+      <CsvDownloadError csv={csv} />
       <QueryTablePanel
         query={logs}
         emptyIcon={<ArticleOutlined fontSize="inherit" />}

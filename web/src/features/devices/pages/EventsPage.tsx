@@ -14,6 +14,7 @@ import {
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import { EVENT_PAGE_SIZE, EVENT_SEARCH_MAX } from '@lc/shared';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { PeriodFields } from '../../../app/components/PeriodFields';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
@@ -90,21 +91,13 @@ export function EventsPage() {
           error={typeInvalid}
           helperText={typeInvalid ? t('devices.events.typeInvalid') : t('devices.events.typeHelp')}
         />
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('devices.filter.from')}
-          value={from}
-          onChange={(e) => reset(setFrom)(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('devices.filter.to')}
-          value={to}
-          onChange={(e) => reset(setTo)(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+        <PeriodFields
+          from={from}
+          to={to}
+          onFromChange={reset(setFrom)}
+          onToChange={reset(setTo)}
+          fromLabel={t('devices.filter.from')}
+          toLabel={t('devices.filter.to')}
         />
       </Box>
       <QueryTablePanel

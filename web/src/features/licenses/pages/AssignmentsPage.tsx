@@ -17,6 +17,7 @@ import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOu
 import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { exportAssignmentsCsv, type AssignmentQuery } from '../../../api/licenses';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
@@ -134,27 +135,20 @@ export function AssignmentsPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          size="small"
+        <PeriodFields
           type="date"
-          label={t('licenses.history.from')}
-          value={from}
-          onChange={(e) => {
-            setFrom(e.target.value);
+          from={from}
+          to={to}
+          onFromChange={(v) => {
+            setFrom(v);
             reset();
           }}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          size="small"
-          type="date"
-          label={t('licenses.history.to')}
-          value={to}
-          onChange={(e) => {
-            setTo(e.target.value);
+          onToChange={(v) => {
+            setTo(v);
             reset();
           }}
-          slotProps={{ inputLabel: { shrink: true } }}
+          fromLabel={t('licenses.history.from')}
+          toLabel={t('licenses.history.to')}
         />
       </Box>
       <QueryTablePanel

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
-  Alert,
   Box,
   Button,
   Chip,
@@ -17,27 +16,22 @@ import {
   TextField,
 } from '@mui/material';
 import ContactMailOutlined from '@mui/icons-material/ContactMailOutlined';
-import Download from '@mui/icons-material/Download';
 import MonitorHeartOutlined from '@mui/icons-material/MonitorHeartOutlined';
 import Search from '@mui/icons-material/Search';
 import { exportMonitoredDevicesCsv, type MonitoringQuery } from '../../../api/maintenance';
-import { saveDownload } from '../../../api/saveDownload';
+import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PageHeader } from '../../../app/components/PageHeader';
+import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
+import { useCsvDownload } from '../../../app/components/useCsvDownload';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { localInputToIso } from '../../../app/i18n/localInputToIso';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
 import { StatusChip } from '../components/StatusChip';
 import { useMaintenanceCustomers, useMonitoredDevices } from '../hooks/useMonitoring';
 import { STATUS_FILTERS, statusLabel } from '../maintenanceText';
-
-/** `datetime-local` input value (browser time) → ISO instant, or undefined. */
-function toIso(local: string): string | undefined {
-  if (!local) return undefined;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
 
 /** The maintaining dealer's monitoring list (seed 004 §1-4): filters, server paging, CSV. */
 export function MonitoringPage() {
@@ -51,14 +45,12 @@ export function MonitoringPage() {
   const [seenBefore, setSeenBefore] = useState('');
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(20);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
   const filter: MonitoringQuery = {
     customerId: customerId || undefined,
     q: debounced || undefined,
     status: status || undefined,
-    lastSeenAfter: toIso(seenAfter),
-    lastSeenBefore: toIso(seenBefore),
+    lastSeenAfter: localInputToIso(seenAfter),
+    lastSeenBefore: localInputToIso(seenBefore),
   };
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const devices = useMonitoredDevices({ ...filter, page: page + 1, pageSize });
@@ -70,17 +62,11 @@ export function MonitoringPage() {
       set(v);
       setPage(0);
     };
-  const onExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await saveDownload(await exportMonitoredDevicesCsv(filter), 'maintenance-devices.csv');
-    } catch (e) {
-      setExportError(t('maintenance.list.exportFailed', { message: apiErrorMessage(t, e) }));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const csv = useCsvDownload(
+    () => exportMonitoredDevicesCsv(filter),
+    'maintenance-devices.csv',
+    (e) => t('maintenance.list.exportFailed', { message: apiErrorMessage(t, e) }),
+  );
 
   return (
     <Box>
@@ -89,9 +75,7 @@ export function MonitoringPage() {
         subtitle={t('maintenance.list.subtitle')}
         actions={
           <>
-            <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
-              {t('maintenance.list.export')}
-            </Button>
+            <CsvDownloadButton csv={csv}>{t('maintenance.list.export')}</CsvDownloadButton>
             <Button
               variant="outlined"
               component={RouterLink}
@@ -103,11 +87,7 @@ export function MonitoringPage() {
           </>
         }
       />
-      {exportError && (
-        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
-          {exportError}
-        </Alert>
-      )}
+      <CsvDownloadError csv={csv} />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2, alignItems: 'center' }}>
         <TextField
           size="small"
@@ -156,21 +136,13 @@ export function MonitoringPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('maintenance.list.seenAfter')}
-          value={seenAfter}
-          onChange={(e) => reset(setSeenAfter)(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('maintenance.list.seenBefore')}
-          value={seenBefore}
-          onChange={(e) => reset(setSeenBefore)(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+        <PeriodFields
+          from={seenAfter}
+          to={seenBefore}
+          onFromChange={reset(setSeenAfter)}
+          onToChange={reset(setSeenBefore)}
+          fromLabel={t('maintenance.list.seenAfter')}
+          toLabel={t('maintenance.list.seenBefore')}
         />
         {filtered && (
           <Button

@@ -1,8 +1,6 @@
 import { Fragment, useState } from 'react';
 import {
-  Alert,
   Box,
-  Button,
   Chip,
   Collapse,
   IconButton,
@@ -18,29 +16,24 @@ import {
   TextField,
   Tooltip,
 } from '@mui/material';
-import Download from '@mui/icons-material/Download';
 import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowUp from '@mui/icons-material/KeyboardArrowUp';
 import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
 import { NOTIFICATION_KINDS, type NotificationKind, type NotificationView } from '@lc/shared';
 import { exportNotificationsCsv } from '../../../api/notifications';
-import { saveDownload } from '../../../api/saveDownload';
+import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { EmptyState } from '../../../app/components/EmptyState';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PagedFooter } from '../../../app/components/PagedFooter';
+import { PeriodFields } from '../../../app/components/PeriodFields';
+import { useCsvDownload } from '../../../app/components/useCsvDownload';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
+import { localInputToIso } from '../../../app/i18n/localInputToIso';
 import type { MessageKey } from '../../../app/i18n/dictionaries';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { useNotifications } from '../hooks/useNotifications';
-
-/** `datetime-local` value → ISO instant (in the browser's zone), or undefined. */
-function toIso(local: string): string | undefined {
-  if (!local) return undefined;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
 
 function Row({ n }: { n: NotificationView }) {
   const t = useT();
@@ -119,22 +112,13 @@ export function NotificationsTable() {
   const [to, setTo] = useState('');
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(50);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  const filters = { kind: kind || undefined, from: toIso(from), to: toIso(to) };
+  const filters = { kind: kind || undefined, from: localInputToIso(from), to: localInputToIso(to) };
   const list = useNotifications({ ...filters, page: page + 1, pageSize });
-
-  const onExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      await saveDownload(await exportNotificationsCsv(filters), 'notifications.csv');
-    } catch (e) {
-      setExportError(t('notifications.exportFailed', { message: apiErrorMessage(t, e) }));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const csv = useCsvDownload(
+    () => exportNotificationsCsv(filters),
+    'notifications.csv',
+    (e) => t('notifications.exportFailed', { message: apiErrorMessage(t, e) }),
+  );
 
   return (
     <Box>
@@ -157,37 +141,23 @@ export function NotificationsTable() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('notifications.filter.from')}
-          value={from}
-          onChange={(e) => {
-            setFrom(e.target.value);
+        <PeriodFields
+          from={from}
+          to={to}
+          onFromChange={(v) => {
+            setFrom(v);
             setPage(0);
           }}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          size="small"
-          type="datetime-local"
-          label={t('notifications.filter.to')}
-          value={to}
-          onChange={(e) => {
-            setTo(e.target.value);
+          onToChange={(v) => {
+            setTo(v);
             setPage(0);
           }}
-          slotProps={{ inputLabel: { shrink: true } }}
+          fromLabel={t('notifications.filter.from')}
+          toLabel={t('notifications.filter.to')}
         />
-        <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
-          {t('notifications.export')}
-        </Button>
+        <CsvDownloadButton csv={csv}>{t('notifications.export')}</CsvDownloadButton>
       </Box>
-      {exportError && (
-        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
-          {exportError}
-        </Alert>
-      )}
+      <CsvDownloadError csv={csv} />
       <Box sx={{ height: 4, mb: 1 }}>{list.isFetching && !list.isPending && <LinearProgress />}</Box>
       <Paper variant="outlined">
         {list.isPending ? (
