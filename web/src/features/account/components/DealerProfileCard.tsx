@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   Alert,
-  Box,
   Button,
   Card,
   CardActions,
@@ -25,6 +24,7 @@ import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
 import { DEALER_PROFILE_FIELDS, type DealerProfileField, type DealerView } from '@lc/shared';
 import { errorField } from '../../../api/fieldError';
 import { ErrorState } from '../../../app/components/ErrorState';
+import { FactList } from '../../../app/components/FactList';
 import { LoadingRows } from '../../../app/components/LoadingRows';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
@@ -87,27 +87,15 @@ export function DealerProfileCard() {
             {t('account.profile.saved')}
           </Alert>
         )}
-        <Box
-          component="dl"
-          sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
-        >
-          {(
+        <FactList
+          facts={
             [
               [t('account.profile.loginId'), d.loginId],
               [t('account.profile.tier'), t(`dealers.tier.${d.tier}`)],
               ...DEALER_PROFILE_FIELDS.map((f) => [label(f), current[f] || t('account.profile.empty')]),
             ] as Array<[string, string]>
-          ).map(([k, v]) => (
-            <Box key={k} sx={{ display: 'contents' }}>
-              <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
-                {k}
-              </Typography>
-              <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
-                {v}
-              </Typography>
-            </Box>
-          ))}
-        </Box>
+          }
+        />
       </CardContent>
       <CardActions sx={{ px: 2, pb: 2 }}>
         <Button variant="outlined" startIcon={<Edit />} onClick={() => setDraft(current)}>

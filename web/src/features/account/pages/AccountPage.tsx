@@ -1,6 +1,7 @@
 import { Link as RouterLink } from 'react-router-dom';
-import { Box, Button, Card, CardActions, CardContent, Typography } from '@mui/material';
+import { Box, Button, Card, CardActions, CardContent } from '@mui/material';
 import LockReset from '@mui/icons-material/LockReset';
+import { FactList } from '../../../app/components/FactList';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useT } from '../../../app/i18n/useT';
 import { RoleChip } from '../../auth/components/RoleChip';
@@ -26,21 +27,7 @@ export function AccountPage() {
           <Box sx={{ mb: 2 }}>
             <RoleChip role={user.role} memberRole={user.memberRole} />
           </Box>
-          <Box
-            component="dl"
-            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
-          >
-            {facts.map(([label, value]) => (
-              <Box key={label} sx={{ display: 'contents' }}>
-                <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
-                  {label}
-                </Typography>
-                <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
-                  {value}
-                </Typography>
-              </Box>
-            ))}
-          </Box>
+          <FactList facts={facts} />
         </CardContent>
         <CardActions sx={{ px: 2, pb: 2 }}>
           <Button

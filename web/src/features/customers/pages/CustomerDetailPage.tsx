@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Link as RouterLink, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, Paper, Tab, Tabs, Typography } from '@mui/material';
-import ArrowBack from '@mui/icons-material/ArrowBack';
 import Edit from '@mui/icons-material/Edit';
 import SupervisorAccountOutlined from '@mui/icons-material/SupervisorAccountOutlined';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
+import { BackButton, DetailPageFallback } from '../../../app/components/DetailPageFallback';
+import { FactList } from '../../../app/components/FactList';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
@@ -33,26 +32,9 @@ export function CustomerDetailPage() {
   const [emailSaved, setEmailSaved] = useState(false);
   const [proxyOpen, setProxyOpen] = useState(false);
 
-  const back = (
-    <Button component={RouterLink} to="/customers" startIcon={<ArrowBack />} sx={{ mb: 1 }}>
-      {t('customers.detail.back')}
-    </Button>
-  );
-  if (customer.isPending) {
-    return (
-      <Box>
-        {back}
-        <LoadingRows rows={4} />
-      </Box>
-    );
-  }
-  if (customer.isError) {
-    return (
-      <Box>
-        {back}
-        <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
-      </Box>
-    );
+  const back = <BackButton to="/customers">{t('customers.detail.back')}</BackButton>;
+  if (customer.isPending || customer.isError) {
+    return <DetailPageFallback back={back} query={customer} loadingRows={4} />;
   }
   const c = customer.data;
   const facts: Array<[string, string]> = [
@@ -102,21 +84,7 @@ export function CustomerDetailPage() {
       {tab === 'overview' && (
         <Card variant="outlined" sx={{ maxWidth: 720 }}>
           <CardContent>
-            <Box
-              component="dl"
-              sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
-            >
-              {facts.map(([label, value]) => (
-                <Box key={label} sx={{ display: 'contents' }}>
-                  <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
-                    {label}
-                  </Typography>
-                  <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
-                    {value}
-                  </Typography>
-                </Box>
-              ))}
-            </Box>
+            <FactList facts={facts} />
             <Box sx={{ mt: 2 }}>
               {c.emailEditable ? (
                 <Button startIcon={<Edit />} variant="outlined" onClick={() => setEditing(true)}>

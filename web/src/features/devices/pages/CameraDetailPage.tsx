@@ -1,17 +1,15 @@
 import { useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
-import ArrowBack from '@mui/icons-material/ArrowBack';
 import SwapHoriz from '@mui/icons-material/SwapHoriz';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
+import { BackButton, DetailPageFallback } from '../../../app/components/DetailPageFallback';
+import { FactList } from '../../../app/components/FactList';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { CapabilitiesList } from '../components/CapabilitiesList';
 import { DoNotLicenseSwitch } from '../components/DoNotLicenseSwitch';
-import { FactList } from '../components/FactList';
 import { LapseDetails } from '../components/LapseDetails';
 import { LicenseStatusChip } from '../components/LicenseStatusChip';
 import { RenameCameraForm } from '../components/RenameCameraForm';
@@ -38,26 +36,9 @@ export function CameraDetailPage() {
     : scope.customerId
       ? `/customers/${scope.customerId}?tab=devices`
       : '/devices';
-  const back = (
-    <Button component={RouterLink} to={backTo} startIcon={<ArrowBack />} sx={{ mb: 1 }}>
-      {t('devices.camera.back')}
-    </Button>
-  );
-  if (camera.isPending) {
-    return (
-      <Box>
-        {back}
-        <LoadingRows rows={4} />
-      </Box>
-    );
-  }
-  if (camera.isError) {
-    return (
-      <Box>
-        {back}
-        <ErrorState error={camera.error} onRetry={() => void camera.refetch()} />
-      </Box>
-    );
+  const back = <BackButton to={backTo}>{t('devices.camera.back')}</BackButton>;
+  if (camera.isPending || camera.isError) {
+    return <DetailPageFallback back={back} query={camera} loadingRows={4} />;
   }
   const c = camera.data;
   const date = (iso: string | null) =>

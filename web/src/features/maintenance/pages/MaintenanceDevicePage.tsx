@@ -14,6 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { BackButton, DetailPageFallback } from '../../../app/components/DetailPageFallback';
+import { FactList } from '../../../app/components/FactList';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
@@ -68,21 +69,7 @@ export function MaintenanceDevicePage() {
             <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
               {t('maintenance.device.info')}
             </Typography>
-            <Box
-              component="dl"
-              sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
-            >
-              {facts.map(([k, v]) => (
-                <Box key={k} sx={{ display: 'contents' }}>
-                  <Typography component="dt" variant="body2" sx={{ color: 'text.secondary' }}>
-                    {k}
-                  </Typography>
-                  <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-all' }}>
-                    {v}
-                  </Typography>
-                </Box>
-              ))}
-            </Box>
+            <FactList facts={facts} />
           </CardContent>
         </Card>
         <Card variant="outlined">
