@@ -4,9 +4,7 @@ import {
   Chip,
   Collapse,
   IconButton,
-  LinearProgress,
   MenuItem,
-  Paper,
   Table,
   TableBody,
   TableCell,
@@ -22,11 +20,8 @@ import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
 import { NOTIFICATION_KINDS, type NotificationKind, type NotificationView } from '@lc/shared';
 import { exportNotificationsCsv } from '../../../api/notifications';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
-import { EmptyState } from '../../../app/components/EmptyState';
-import { ErrorState } from '../../../app/components/ErrorState';
-import { LoadingRows } from '../../../app/components/LoadingRows';
-import { PagedFooter } from '../../../app/components/PagedFooter';
 import { PeriodFields } from '../../../app/components/PeriodFields';
+import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useCsvDownload } from '../../../app/components/useCsvDownload';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { localInputToIso } from '../../../app/i18n/localInputToIso';
@@ -158,53 +153,35 @@ export function NotificationsTable() {
         <CsvDownloadButton csv={csv}>{t('notifications.export')}</CsvDownloadButton>
       </Box>
       <CsvDownloadError csv={csv} />
-      <Box sx={{ height: 4, mb: 1 }}>{list.isFetching && !list.isPending && <LinearProgress />}</Box>
-      <Paper variant="outlined">
-        {list.isPending ? (
-          <Box sx={{ p: 2 }}>
-            <LoadingRows rows={6} />
-          </Box>
-        ) : list.isError ? (
-          <Box sx={{ p: 2 }}>
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-          </Box>
-        ) : list.data.items.length === 0 ? (
-          <EmptyState
-            icon={<NotificationsOutlined fontSize="inherit" />}
-            title={t('common.nothingHereYet')}
-            description={t('notifications.empty')}
-          />
-        ) : (
-          <>
-            <TableContainer>
-              <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    <TableCell padding="checkbox" />
-                    <TableCell>{t('notifications.col.sentAt')}</TableCell>
-                    <TableCell>{t('notifications.col.kind')}</TableCell>
-                    <TableCell>{t('notifications.col.to')}</TableCell>
-                    <TableCell align="right">{t('notifications.col.licenses')}</TableCell>
-                    <TableCell>{t('notifications.col.status')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {list.data.items.map((n) => (
-                    <Row key={n.id} n={n} />
-                  ))}
-                </TableBody>
-              </Table>
-            </TableContainer>
-            <PagedFooter
-              count={list.data.total}
-              page={page}
-              pageSize={pageSize}
-              onPageChange={setPage}
-              onPageSizeChange={setPageSize}
-            />
-          </>
+      <QueryTablePanel
+        query={list}
+        loadingRows={6}
+        emptyIcon={<NotificationsOutlined fontSize="inherit" />}
+        emptyText={t('notifications.empty')}
+        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+      >
+        {(data) => (
+          <TableContainer>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell padding="checkbox" />
+                  <TableCell>{t('notifications.col.sentAt')}</TableCell>
+                  <TableCell>{t('notifications.col.kind')}</TableCell>
+                  <TableCell>{t('notifications.col.to')}</TableCell>
+                  <TableCell align="right">{t('notifications.col.licenses')}</TableCell>
+                  <TableCell>{t('notifications.col.status')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.items.map((n) => (
+                  <Row key={n.id} n={n} />
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         )}
-      </Paper>
+      </QueryTablePanel>
     </Box>
   );
 }
