@@ -70,6 +70,16 @@ test('the customer links a recorder to a dealer; the dealer sees it in the monit
   await expect(page.getByTestId('maintenance-links')).toContainText(serial);
   await signOut(page);
 
+  // The recorder reports an error log with a heartbeat; the maintaining dealer will read it.
+  const logged = await request.post('/api/device/heartbeat', {
+    headers: { Authorization: `Device ${device.credential}` },
+    data: {
+      status: 'normal',
+      logs: [{ kind: 'error', code: 'E-DISK', message: 'disk 2 S.M.A.R.T. warning' }],
+    },
+  });
+  expect(logged.status()).toBe(200);
+
   // The dealer finds it in its monitoring list and schedules a restart.
   await signIn(page, MAINTAINER.email, MAINTAINER.password);
   await page.getByRole('navigation').getByRole('link', { name: 'Maintenance' }).click();
@@ -78,6 +88,10 @@ test('the customer links a recorder to a dealer; the dealer sees it in the monit
   await page.getByRole('link', { name: serial }).click();
   await expect(page.getByRole('heading', { name: serial, level: 1 })).toBeVisible();
   await expect(page.getByTestId('operations-blocked')).toHaveCount(0);
+  // Its connection history and logs, read through the maintenance link.
+  await expect(page.getByRole('cell', { name: 'Registered', exact: true })).toBeVisible();
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  await expect(page.getByRole('table', { name: 'Error' })).toContainText('disk 2 S.M.A.R.T. warning');
   await page.getByRole('button', { name: 'Restart' }).click();
   const confirm = page.getByRole('dialog');
   await expect(confirm).toContainText('Restart');
