@@ -28,7 +28,7 @@ export async function mailOf(request: APIRequestContext, to: string, template: s
         found = mails.find((m) => m.template === template);
         return found !== undefined;
       },
-      { message: `a ${template} mail to ${to}` },
+      { message: `a ${template} mail to ${to}`, timeout: 20_000 },
     )
     .toBe(true);
   return found!;
