@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags
 import type { Response } from 'express';
 import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock/clock.js';
-import { csvDisposition, toCsv } from '../common/http/csv.js';
+import { sendCsv } from '../common/http/csv.js';
 import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
 import { DevicesService } from './devices.service.js';
 import {
@@ -14,10 +14,7 @@ import {
   DeviceLogQueryDto,
   EventQueryDto,
 } from './dto/telemetry.dto.js';
-import { DeviceTelemetryService } from './telemetry.service.js';
-
-const HISTORY_CSV = ['at', 'deviceName', 'serial', 'kind', 'status'] as const;
-const LOG_CSV = ['at', 'kind', 'code', 'message'] as const;
+import { DeviceTelemetryService, historyCsv, logsCsv } from './telemetry.service.js';
 
 /**
  * Connection history, device logs and event search for the customer (also in a proxy session);
@@ -75,13 +72,7 @@ export class TelemetryController {
     const customerId = await this.devices.customerScope(user, q.customerId);
     const csv = q.format === 'csv';
     const page = await this.telemetry.logs({ customerId, deviceId: id }, q, csv);
-    if (!csv) return page;
-    return this.csv(
-      res,
-      'device-logs',
-      LOG_CSV,
-      page.items.map((l) => [l.at, l.kind, l.code, l.message]),
-    );
+    return csv ? sendCsv(res, this.clock.now(), logsCsv(page.items)) : page;
   }
 
   @Allow('customer', 'dealer')
@@ -99,18 +90,6 @@ export class TelemetryController {
   ) {
     const csv = q.format === 'csv';
     const page = await this.telemetry.connectionHistory(scope, q, csv);
-    if (!csv) return page;
-    return this.csv(
-      res,
-      'connection-history',
-      HISTORY_CSV,
-      page.items.map((e) => [e.at, e.deviceName, e.serial, e.kind, e.status]),
-    );
-  }
-
-  private csv(res: Response, base: string, header: readonly string[], data: unknown[][]): string {
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', csvDisposition(base, this.clock.now()));
-    return toCsv(header, data);
+    return csv ? sendCsv(res, this.clock.now(), historyCsv(page.items)) : page;
   }
 }

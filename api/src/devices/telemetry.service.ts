@@ -12,6 +12,7 @@ import {
   type Page,
 } from '@lc/shared';
 import { rows } from '../common/database/database.js';
+import type { CsvFile } from '../common/http/csv.js';
 import { AppError } from '../common/errors/app-error.js';
 
 /**
@@ -47,6 +48,20 @@ export interface EventQuery {
   page?: number;
   pageSize?: number;
 }
+
+/** The connection-history CSV (portal and maintenance). */
+export const historyCsv = (items: ConnectionEventView[]): CsvFile => ({
+  base: 'connection-history',
+  header: ['at', 'deviceName', 'serial', 'kind', 'status'],
+  rows: items.map((e) => [e.at, e.deviceName, e.serial, e.kind, e.status]),
+});
+
+/** The device-log CSV (portal and maintenance). */
+export const logsCsv = (items: DeviceLogView[]): CsvFile => ({
+  base: 'device-logs',
+  header: ['at', 'kind', 'code', 'message'],
+  rows: items.map((l) => [l.at, l.kind, l.code, l.message]),
+});
 
 /** CSV exports stop here (a whole connection history of a large site stays downloadable). */
 const EXPORT_MAX = 10_000;

@@ -11,7 +11,7 @@ import {
 import type { Response } from 'express';
 import { Allow, ClientIp, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock/clock.js';
-import { csvDisposition, toCsv } from '../common/http/csv.js';
+import { csvDisposition, sendCsv, toCsv } from '../common/http/csv.js';
 import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
 import { DeviceCommandDto } from '../devices/dto/device.dto.js';
 import {
@@ -20,7 +20,7 @@ import {
   DeviceLogPageDto,
   DeviceLogQueryDto,
 } from '../devices/dto/telemetry.dto.js';
-import { DeviceTelemetryService } from '../devices/telemetry.service.js';
+import { DeviceTelemetryService, historyCsv, logsCsv } from '../devices/telemetry.service.js';
 import {
   MaintenanceCustomerDto,
   MaintenanceDeviceDetailDto,
@@ -144,13 +144,7 @@ export class MonitoringController {
     await this.monitoring.assertLinked(user.dealerId!, id);
     const csv = q.format === 'csv';
     const page = await this.telemetry.connectionHistory({ deviceId: id }, q, csv);
-    if (!csv) return page;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', csvDisposition('connection-history', this.clock.now()));
-    return toCsv(
-      ['at', 'deviceName', 'serial', 'kind', 'status'],
-      page.items.map((e) => [e.at, e.deviceName, e.serial, e.kind, e.status]),
-    );
+    return csv ? sendCsv(res, this.clock.now(), historyCsv(page.items)) : page;
   }
 
   /** Device logs of a linked device (`kind` error|access|operation|network; `format=csv` for all). */
@@ -168,12 +162,6 @@ export class MonitoringController {
     await this.monitoring.assertLinked(user.dealerId!, id);
     const csv = q.format === 'csv';
     const page = await this.telemetry.logs({ deviceId: id }, q, csv);
-    if (!csv) return page;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', csvDisposition('device-logs', this.clock.now()));
-    return toCsv(
-      ['at', 'kind', 'code', 'message'],
-      page.items.map((l) => [l.at, l.kind, l.code, l.message]),
-    );
+    return csv ? sendCsv(res, this.clock.now(), logsCsv(page.items)) : page;
   }
 }

@@ -1,3 +1,5 @@
+import type { Response } from 'express';
+
 /**
  * CSV for spreadsheet users: UTF-8 with a byte-order mark (so Excel reads Japanese correctly),
  * CRLF line ends, RFC 4180 quoting, and cells that a spreadsheet would run as a formula
@@ -19,4 +21,18 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 export function csvDisposition(base: string, now: Date): string {
   const d = now.toISOString().slice(0, 10).replace(/-/g, '');
   return `attachment; filename="${base}-${d}.csv"`;
+}
+
+/** A CSV download: its file-name base, header and rows. */
+export interface CsvFile {
+  base: string;
+  header: readonly string[];
+  rows: readonly (readonly unknown[])[];
+}
+
+/** Sets the CSV content type and file name on `res` and returns the body (`@Res({passthrough: true})`). */
+export function sendCsv(res: Response, now: Date, file: CsvFile): string {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', csvDisposition(file.base, now));
+  return toCsv(file.header, file.rows);
 }
