@@ -63,19 +63,20 @@ export class DeviceApiService {
   async entitlements(device: AuthDevice): Promise<EntitlementsDocument> {
     const now = this.clock.now();
     const em = this.ds.manager;
-    const [d] = await rows<{ id: string; entitlements_version: string }>(
+    // One statement: the version and the cameras come from the same snapshot.
+    const r = await rows<{ entitlements_version: string; camera_id: string | null; ends_at: Date | null }>(
       em,
-      `SELECT id, entitlements_version FROM device WHERE id = $1 AND deleted_at IS NULL`,
-      [device.deviceId],
-    );
-    if (!d) throw AppError.notFound('Device');
-    const cams = await rows<{ id: string; ends_at: Date | null }>(
-      em,
-      `SELECT c.id, l.ends_at FROM camera c
+      `SELECT d.entitlements_version, c.id AS camera_id, l.ends_at
+         FROM device d
+         LEFT JOIN camera c ON c.device_id = d.id AND c.deleted_at IS NULL
          LEFT JOIN license l ON l.camera_id = c.id AND l.state = 'bound' AND l.ends_at > $2
-        WHERE c.device_id = $1 AND c.deleted_at IS NULL ORDER BY c.channel`,
-      [d.id, now],
+        WHERE d.id = $1 AND d.deleted_at IS NULL
+        ORDER BY c.channel`,
+      [device.deviceId, now],
     );
+    if (!r.length) throw AppError.notFound('Device');
+    const d = { id: device.deviceId, entitlements_version: r[0].entitlements_version };
+    const cams = r.filter((c) => c.camera_id !== null).map((c) => ({ id: c.camera_id!, ends_at: c.ends_at }));
     // Built literally, keys in the documented order: the signature covers these exact bytes.
     const payload: EntitlementsPayload = {
       deviceId: d.id,
