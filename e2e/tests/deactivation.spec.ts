@@ -47,7 +47,8 @@ test('a customer deactivates the account, lands on the login page and cannot sig
   await handover.getByRole('button', { name: 'Not yet' }).click();
   await expect(handover).toBeHidden();
 
-  await page.goto('/account');
+  // Through the navigation: a reload would ask the handover question again.
+  await page.getByRole('navigation').getByRole('link', { name: 'Account' }).click();
   const card = page.getByTestId('deactivate-card');
   await card.getByRole('button', { name: 'Deactivate account' }).click();
   const dialog = page.getByRole('dialog');

@@ -31,6 +31,8 @@ import { PasswordField } from '../../auth/components/PasswordField';
 import { useCurrentUser, useSession } from '../../auth/hooks/useSession';
 import { useDeactivateAccount, useDeactivationImpact } from '../hooks/useDeactivation';
 
+const DEACTIVATED_LOGIN = '/login?reason=deactivated';
+
 /**
  * The contract holder ends the account (SPEC §2, §8): the dialog shows what is lost, takes the
  * optional questionnaire, the password and the e-mail address typed as confirmation.
@@ -68,7 +70,12 @@ export function DeactivateAccountCard() {
         ...(reasons.length ? { reasons } : {}),
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       },
-      { onSuccess: () => void session.signOut('deactivated') },
+      {
+        // Sign out, then load the login page afresh with the notice: the account no longer
+        // exists, so nothing of this session (queries, redirects back) may survive.
+        onSuccess: () =>
+          void session.signOut('deactivated').finally(() => window.location.replace(DEACTIVATED_LOGIN)),
+      },
     );
   };
 
