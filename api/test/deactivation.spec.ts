@@ -138,6 +138,12 @@ describe('POST /api/account/deactivate', () => {
       [d.deviceId],
     );
 
+    const [link] = await t.ds.query(
+      `INSERT INTO maintenance_link (customer_id, dealer_id, all_devices, created_at, updated_at)
+       VALUES ($1, $2, true, now(), now()) RETURNING id`,
+      [m.customerId, m.dealerId],
+    );
+
     const r = await deactivate(session.accessToken, {
       password: PASSWORD,
       reasons: ['price', 'other'],
@@ -160,6 +166,8 @@ describe('POST /api/account/deactivate', () => {
     const [cmd] = await t.ds.query(`SELECT status FROM device_command WHERE device_id = $1`, [d.deviceId]);
     expect(cmd.status).toBe('cancelled');
     expect((await t.http.get('/api/device/entitlements').set(deviceAuth(d.credential))).status).toBe(401);
+    const [removed] = await t.ds.query(`SELECT removed_at FROM maintenance_link WHERE id = $1`, [link.id]);
+    expect(removed.removed_at).not.toBeNull();
     const users = (await t.ds.query(`SELECT active FROM app_user WHERE customer_id = $1`, [
       m.customerId,
     ])) as Array<{
