@@ -31,6 +31,7 @@ import { JobsController } from './jobs/jobs.controller.js';
 import { DevController } from './dev/dev.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { SeedService } from './seed/seed.service.js';
+import { DeactivationModule } from './deactivation/deactivation.module.js';
 
 /** Cross-cutting services every feature may inject. */
 @Global()
@@ -73,6 +74,7 @@ export class AppModule {
         DevicesModule,
         MaintenanceModule,
         NotificationsModule,
+        DeactivationModule,
       ],
       controllers: [JobsController, DevController, HealthController],
       providers: [

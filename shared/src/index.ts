@@ -9,3 +9,4 @@ export * from './capabilities.js';
 export * from './devices.js';
 export * from './maintenance.js';
 export * from './notifications.js';
+export * from './deactivation.js';

@@ -2,6 +2,8 @@ import type {
   AuditEntryView,
   CustomerSort,
   CustomerView,
+  DeactivationImpact,
+  DeactivationReason,
   DealerListItem,
   DealerTier,
   DealerView,
@@ -154,4 +156,16 @@ export function listPortalMessages(
 }
 export function markPortalMessageRead(id: string): Promise<void> {
   return apiRequest<void>(`/portal/messages/${id}/read`, { method: 'POST' });
+}
+
+// Customer account deactivation.
+export function getDeactivationImpact(): Promise<DeactivationImpact> {
+  return apiRequest<DeactivationImpact>('/account/deactivation-impact');
+}
+export function deactivateAccount(body: {
+  password: string;
+  reasons?: DeactivationReason[];
+  comment?: string;
+}): Promise<void> {
+  return apiRequest<void>('/account/deactivate', { method: 'POST', body });
 }

@@ -3,7 +3,7 @@ import { ApiError } from './ApiError';
 import { clearTokens, readTokens, writeTokens, type Tokens } from './tokens';
 
 /** Why the client gave up on the session: `idle` when the server reports the idle timeout. */
-export type SessionEndReason = 'idle' | 'expired';
+export type SessionEndReason = 'idle' | 'expired' | 'deactivated';
 
 type SessionEndedListener = (reason: SessionEndReason) => void;
 type TokensRefreshedListener = (res: LoginResponse) => void;

@@ -99,6 +99,7 @@ export const en = {
   'login.reason.idle': 'You were signed out after {minutes} minutes of inactivity. Please sign in again.',
   'login.reason.idleNoMinutes': 'You were signed out after a period of inactivity. Please sign in again.',
   'login.reason.expired': 'Your session has ended. Please sign in again.',
+  'login.reason.deactivated': 'Your account has been deactivated. Thank you for using the service.',
   'login.error.invalidCredentials': 'The login ID or password is wrong.',
   'login.error.locked': 'This account is locked after too many failed sign-ins. You can try again in {time}.',
   'login.error.lockedNoTime':

@@ -96,6 +96,7 @@ export const ja: Record<MessageKey, string> = {
   'login.reason.idleNoMinutes':
     '一定時間操作がなかったため、サインアウトしました。もう一度サインインしてください。',
   'login.reason.expired': 'セッションが終了しました。もう一度サインインしてください。',
+  'login.reason.deactivated': '退会手続きが完了しました。ご利用ありがとうございました。',
   'login.error.invalidCredentials': 'ログインIDまたはパスワードが正しくありません。',
   'login.error.locked':
     'サインインの失敗が続いたため、アカウントがロックされています。{time} 後に再度お試しください。',

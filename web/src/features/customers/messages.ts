@@ -16,6 +16,9 @@ export const customersMessages = {
     'customers.status.handover': 'Handover pending',
     'customers.status.initialPassword': 'Initial password not yet changed',
     'customers.status.active': 'Active',
+    'customers.status.deactivated': 'Deactivated',
+    'customers.detail.deactivated':
+      'This customer deactivated the account on {at}: its devices were deleted and its licenses voided. Licenses cannot be assigned and proxy sessions cannot be opened.',
     'customers.add.title': 'Add customer',
     'customers.field.name': 'Name',
     'customers.field.email': 'E-mail',
@@ -72,6 +75,9 @@ export const customersMessages = {
     'customers.status.handover': '引き渡し待ち',
     'customers.status.initialPassword': '初期パスワード未変更',
     'customers.status.active': '有効',
+    'customers.status.deactivated': '退会済み',
+    'customers.detail.deactivated':
+      'このお客様は {at} に退会しました。機器は削除され、ライセンスは無効になっています。ライセンスの割り当てと代理ログインはできません。',
     'customers.add.title': '顧客を追加',
     'customers.field.name': '名前',
     'customers.field.email': 'メールアドレス',

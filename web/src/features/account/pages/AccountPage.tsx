@@ -8,6 +8,7 @@ import { RoleChip } from '../../auth/components/RoleChip';
 import { CHANGE_PASSWORD_PATH } from '../../auth/components/RequireAuth';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { ChangeEmailCard } from '../components/ChangeEmailCard';
+import { DeactivateAccountCard } from '../components/DeactivateAccountCard';
 import { DealerProfileCard } from '../components/DealerProfileCard';
 
 export function AccountPage() {
@@ -42,6 +43,7 @@ export function AccountPage() {
       </Card>
       {user.role === 'dealer' && <DealerProfileCard />}
       {user.role === 'customer' && !user.proxy && <ChangeEmailCard />}
+      {user.role === 'customer' && <DeactivateAccountCard />}
     </Box>
   );
 }

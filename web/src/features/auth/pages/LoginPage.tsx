@@ -29,6 +29,13 @@ function SignedOutNotice({ reason }: { reason: string | null }) {
       </Alert>
     );
   }
+  if (reason === 'deactivated') {
+    return (
+      <Alert severity="success" role="status" data-testid="signed-out-notice">
+        {t('login.reason.deactivated')}
+      </Alert>
+    );
+  }
   if (reason === 'expired') {
     return (
       <Alert severity="info" role="status" data-testid="signed-out-notice">

@@ -65,6 +65,11 @@ export function CustomerDetailPage() {
           </Button>
         }
       />
+      {c.deactivatedAt && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="customer-deactivated">
+          {t('customers.detail.deactivated', { at: fmt(c.deactivatedAt) })}
+        </Alert>
+      )}
       {proxyEnded && (
         <Alert severity="info" role="status" sx={{ mb: 2 }} data-testid="proxy-ended">
           {proxyEnded === 'expired' ? t('proxy.ended.expired') : t('proxy.ended.exited')}

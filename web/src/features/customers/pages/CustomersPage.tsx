@@ -34,6 +34,9 @@ import { useCustomers } from '../hooks/useCustomers';
 
 function StatusChip({ customer }: { customer: CustomerView }) {
   const t = useT();
+  if (customer.deactivatedAt) {
+    return <Chip size="small" variant="outlined" label={t('customers.status.deactivated')} />;
+  }
   if (customer.handoverPending) {
     return <Chip size="small" variant="outlined" color="warning" label={t('customers.status.handover')} />;
   }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DevicesModule } from '../devices/devices.module.js';
+import { DeactivationController } from './deactivation.controller.js';
+import { DeactivationService } from './deactivation.service.js';
+
+/** Customer account deactivation. */
+@Module({
+  imports: [DevicesModule],
+  controllers: [DeactivationController],
+  providers: [DeactivationService],
+})
+export class DeactivationModule {}
