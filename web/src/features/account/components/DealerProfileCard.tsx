@@ -11,14 +11,10 @@ import {
   DialogContent,
   DialogTitle,
   Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
   TextField,
   Typography,
 } from '@mui/material';
+import { ChangeDiffTable } from '../../../app/components/ChangeDiffTable';
 import Edit from '@mui/icons-material/Edit';
 import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
 import { DEALER_PROFILE_FIELDS, type DealerProfileField, type DealerView } from '@lc/shared';
@@ -135,31 +131,18 @@ export function DealerProfileCard() {
             </Stack>
           )}
           {draft && confirming && (
-            <>
-              <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
-                {t('account.profile.confirmIntro')}
-              </Typography>
-              <Table size="small" data-testid="profile-diff">
-                <TableHead>
-                  <TableRow>
-                    <TableCell />
-                    <TableCell>{t('account.profile.before')}</TableCell>
-                    <TableCell>{t('account.profile.after')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {changed.map((f) => (
-                    <TableRow key={f}>
-                      <TableCell>{label(f)}</TableCell>
-                      <TableCell>{current[f] || t('account.profile.empty')}</TableCell>
-                      <TableCell sx={{ fontWeight: 600 }}>
-                        {draft[f].trim() || t('account.profile.empty')}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </>
+            <ChangeDiffTable
+              data-testid="profile-diff"
+              intro={t('account.profile.confirmIntro')}
+              beforeLabel={t('account.profile.before')}
+              afterLabel={t('account.profile.after')}
+              rows={changed.map((f) => ({
+                key: f,
+                label: label(f),
+                before: current[f] || t('account.profile.empty'),
+                after: draft[f].trim() || t('account.profile.empty'),
+              }))}
+            />
           )}
           {draft && !confirming && changed.length === 0 && (
             <Typography variant="body2" sx={{ color: 'text.secondary', mt: 2 }}>

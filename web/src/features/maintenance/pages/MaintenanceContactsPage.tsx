@@ -13,14 +13,10 @@ import {
   DialogTitle,
   IconButton,
   Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
   TextField,
   Typography,
 } from '@mui/material';
+import { ChangeDiffTable } from '../../../app/components/ChangeDiffTable';
 import Add from '@mui/icons-material/Add';
 import ArrowBack from '@mui/icons-material/ArrowBack';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
@@ -210,38 +206,35 @@ export function MaintenanceContactsPage() {
             </Stack>
           )}
           {clean && confirming && (
-            <>
-              <Typography variant="body2" sx={{ color: 'text.secondary', mb: 2 }}>
-                {t('maintenance.contacts.confirmIntro')}
-              </Typography>
-              <Table size="small" data-testid="contacts-diff">
-                <TableHead>
-                  <TableRow>
-                    <TableCell />
-                    <TableCell>{t('maintenance.contacts.before')}</TableCell>
-                    <TableCell>{t('maintenance.contacts.after')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {phoneChanged && (
-                    <TableRow>
-                      <TableCell>{t('maintenance.contacts.phone')}</TableCell>
-                      <TableCell>{current.phone ?? t('maintenance.contacts.empty')}</TableCell>
-                      <TableCell sx={{ fontWeight: 600 }}>{clean.phone}</TableCell>
-                    </TableRow>
-                  )}
-                  {emailsChanged && (
-                    <TableRow>
-                      <TableCell>{t('maintenance.contacts.emails')}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'pre-line' }}>{list(current.emails)}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'pre-line', fontWeight: 600 }}>
-                        {list(clean.emails)}
-                      </TableCell>
-                    </TableRow>
-                  )}
-                </TableBody>
-              </Table>
-            </>
+            <ChangeDiffTable
+              data-testid="contacts-diff"
+              preLine
+              intro={t('maintenance.contacts.confirmIntro')}
+              beforeLabel={t('maintenance.contacts.before')}
+              afterLabel={t('maintenance.contacts.after')}
+              rows={[
+                ...(phoneChanged
+                  ? [
+                      {
+                        key: 'phone',
+                        label: t('maintenance.contacts.phone'),
+                        before: current.phone ?? t('maintenance.contacts.empty'),
+                        after: clean.phone,
+                      },
+                    ]
+                  : []),
+                ...(emailsChanged
+                  ? [
+                      {
+                        key: 'emails',
+                        label: t('maintenance.contacts.emails'),
+                        before: list(current.emails),
+                        after: list(clean.emails),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
           )}
         </DialogContent>
         <DialogActions>
