@@ -105,12 +105,12 @@ export class DeviceApiService {
       const now = this.clock.now();
       // The binding lock first (as registration takes it), before the device row: no deadlock.
       if (dto.cameras?.length) await this.binding.lockCustomer(em, device.customerId);
-      const [d] = await rows<{ previous: string }>(
+      const [d] = await rows<{ previous: string; entitlements_version: string }>(
         em,
         `UPDATE device d SET last_seen_at = $2, status = $3, updated_at = $2
            FROM (SELECT id, status FROM device WHERE id = $1 AND deleted_at IS NULL FOR UPDATE) old
           WHERE d.id = old.id
-          RETURNING old.status AS previous`,
+          RETURNING old.status AS previous, d.entitlements_version`,
         [device.deviceId, now, dto.status],
       );
       if (!d) throw AppError.notFound('Device');
@@ -120,8 +120,24 @@ export class DeviceApiService {
           [device.deviceId, device.customerId, now, dto.status],
         );
       }
+      let version = Number(d.entitlements_version);
       if (dto.cameras?.length) {
-        await this.devices.addReportedCameras(em, device.deviceId, device.customerId, dto.cameras, now);
+        const added = await this.devices.addReportedCameras(
+          em,
+          device.deviceId,
+          device.customerId,
+          dto.cameras,
+          now,
+        );
+        // New cameras bumped the version: the device should fetch its document again.
+        if (added) {
+          const [v] = await rows<{ entitlements_version: string }>(
+            em,
+            `SELECT entitlements_version FROM device WHERE id = $1`,
+            [device.deviceId],
+          );
+          version = Number(v.entitlements_version);
+        }
       }
       if (dto.events?.length) {
         // A device's clock may run ahead: nothing is recorded later than now.
@@ -170,11 +186,6 @@ export class DeviceApiService {
           RETURNING id, kind, payload, created_at`,
         [device.deviceId, now],
       );
-      const [v] = await rows<{ entitlements_version: string }>(
-        em,
-        `SELECT entitlements_version FROM device WHERE id = $1`,
-        [device.deviceId],
-      );
       return {
         commands: commands
           .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
@@ -184,7 +195,7 @@ export class DeviceApiService {
             payload: c.payload,
             createdAt: c.created_at.toISOString(),
           })),
-        entitlementsVersion: Number(v.entitlements_version),
+        entitlementsVersion: version,
       };
     });
   }
