@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { findBrowser } from './browser.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -13,6 +14,13 @@ const baseURL = `http://127.0.0.1:${port}`;
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'lc-e2e-'));
 const dataDir = process.env.E2E_DATA_DIR;
 
+// CHROMIUM_PATH, else the system's Chromium, else the one inside the @sparticuz/chromium package.
+const browser = await findBrowser();
+if (!process.env.E2E_BROWSER_ANNOUNCED) {
+  process.env.E2E_BROWSER_ANNOUNCED = '1';
+  console.log(`Browser journeys use ${browser.executablePath} (${browser.source})`);
+}
+
 export default defineConfig({
   testDir: 'tests',
   workers: 1,
@@ -22,18 +30,7 @@ export default defineConfig({
     baseURL,
     locale: 'en-US',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: { executablePath: browser.executablePath, args: browser.args },
   },
   webServer: {
     command: 'node ../api/dist/src/main.js',
