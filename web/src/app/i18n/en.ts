@@ -162,6 +162,7 @@ export const en = {
   'jobs.outcome.running': 'Running',
   'jobs.outcome.succeeded': 'Succeeded',
   'jobs.outcome.failed': 'Failed',
+  'jobs.outcome.abandoned': 'Abandoned (process stopped)',
 
   'mailbox.title': 'Mailbox',
   'mailbox.subtitle': 'E-mails the service has sent in this development environment, newest first.',
