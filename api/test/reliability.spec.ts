@@ -60,6 +60,13 @@ describe('database outages answer 503 with Retry-After, not 500', () => {
     ['crash shutdown', Object.assign(new Error('terminating connection'), { code: '57P02' }), true],
     ['connection exception class 08', Object.assign(new Error('x'), { code: '08006' }), true],
     ['wrapped by TypeORM', { message: 'Query failed', driverError: { code: 'ECONNRESET' } }, true],
+    [
+      'connection released under a transaction',
+      Object.assign(new Error('Database connection provided by a query runner was already released'), {
+        name: 'QueryRunnerProviderAlreadyReleasedError',
+      }),
+      true,
+    ],
     ['unique violation', Object.assign(new Error('duplicate key'), { code: '23505' }), false],
     ['a bug', new TypeError('x is undefined'), false],
   ];
