@@ -49,8 +49,9 @@ export class ProcessLiveness implements OnModuleInit, OnApplicationBootstrap, On
     this.reapers.push(fn);
   }
 
+  /** Registers at start; a failure (database not there yet) is retried by the next beat. */
   async onModuleInit(): Promise<void> {
-    await this.beat();
+    await this.beat().catch((e: Error) => this.logger.warn(`cannot register this process: ${e.message}`));
   }
 
   onApplicationBootstrap(): void {
