@@ -73,6 +73,8 @@ export class ProcessLiveness implements OnModuleInit, OnApplicationBootstrap, On
     try {
       await this.beat();
       for (const reap of this.reapers) await reap(this.ds.manager);
+      // Rows of processes dead for a day name no claim anyone still needs.
+      await this.ds.query(`DELETE FROM app_process WHERE expires_at < now() - interval '1 day'`);
     } catch (e) {
       this.logger.warn(`heartbeat failed: ${(e as Error).message}`);
     }
