@@ -15,6 +15,9 @@ import { PasswordHasher } from './common/auth/password-hasher.js';
 import { MailService } from './common/mail/mail.service.js';
 import { MailWorker } from './common/mail/mail.worker.js';
 import { AuditService } from './common/audit/audit.service.js';
+import { DbNotifications } from './common/database/db-notifications.js';
+import { DevClockSync } from './common/clock/dev-clock-sync.js';
+import { ProcessLiveness } from './common/database/process-liveness.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DealersModule } from './dealers/dealers.module.js';
 import { CustomersModule } from './customers/customers.module.js';
@@ -48,6 +51,9 @@ class CoreModule {
       MailWorker,
       AuditService,
       JobsService,
+      DbNotifications,
+      DevClockSync,
+      ProcessLiveness,
     ];
     return { module: CoreModule, providers, exports: providers.map((p) => ('provide' in p ? p.provide : p)) };
   }

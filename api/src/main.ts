@@ -77,7 +77,11 @@ async function main(): Promise<void> {
     dbUrl = config.databaseUrl;
   } else {
     try {
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (l) => log.log(l) });
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        log: (l) => log.log(l),
+        warn: (l) => log.warn(l),
+      });
     } catch (e) {
       if (e instanceof EmbeddedPostgresError) {
         console.error(`\nCannot start the embedded PostgreSQL:\n${e.message}\n`);

@@ -14,7 +14,8 @@ export default async function globalSetup() {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lc-test-pg-'));
-    const running = await startEmbeddedPostgres({ dataDir });
+    // The shared test cluster trades crash safety for speed, by name; the fault tests start durable ones.
+    const running = await startEmbeddedPostgres({ dataDir, durability: 'unsafe-fast-for-tests' });
     globalThis.__LC_PG__ = { pg: running, dataDir };
     adminUrl = running.url;
   }

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MailService } from '../src/common/mail/mail.service.js';
 import { MailWorker, backoffMs, MAX_ATTEMPTS } from '../src/common/mail/mail.worker.js';
+import { ProcessLiveness } from '../src/common/database/process-liveness.js';
 import { startApp, uniq, type TestApp } from './harness.js';
 
 let t: TestApp;
@@ -164,15 +165,16 @@ describe('SendGrid transport', () => {
     }
   });
 
-  it('retries a message whose worker died mid-send once its claim expires', async () => {
+  it('retries a message whose live worker is stuck mid-send once its claim expires', async () => {
     const to = `${uniq()}@mail.test`;
     t.clock.set(new Date('2031-01-01T00:00:00Z'), true);
     try {
       const id = await enqueue(t, to);
-      // Simulate a crash right after claiming: status 'sending' with a claim that runs out.
+      // A claim by a process that is alive (it keeps beating) but never finishes the send: only the
+      // claim's end frees it. (A dead process's claims are taken over at once: reliability.spec.ts.)
       await t.ds.query(
-        `UPDATE mail_outbox SET status = 'sending', attempts = 1, claimed_until = $2 WHERE id = $1`,
-        [id, new Date('2031-01-01T00:05:00Z')],
+        `UPDATE mail_outbox SET status = 'sending', attempts = 1, claimed_until = $2, claimed_by = $3 WHERE id = $1`,
+        [id, new Date('2031-01-01T00:05:00Z'), t.get(ProcessLiveness).id],
       );
       const worker = t.get(MailWorker);
       await worker.deliverDue(500);

@@ -78,6 +78,10 @@ export const ErrorCode = {
 
   // jobs and dev surface (9xxxxx)
   UNKNOWN_JOB: 900101,
+
+  // reliability (1005xx): outages the client should retry
+  /** 503 with `Retry-After`: the database is unreachable for a moment (restarting, failing over). */
+  DATABASE_UNAVAILABLE: 100503,
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -11,7 +11,8 @@ export interface JobRunView {
   trigger: 'schedule' | 'manual';
   startedAt: string;
   finishedAt: string | null;
-  outcome: 'running' | 'succeeded' | 'failed';
+  /** `abandoned`: the process running it died (killed, crashed) before it finished. */
+  outcome: 'running' | 'succeeded' | 'failed' | 'abandoned';
   counts: Record<string, number>;
   error: string | null;
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ErrorCode, isJobName, JOB_NAMES, type MailView } from '@lc/shared';
 import { DevOnly, Public } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock/clock.js';
+import { DevClockSync } from '../common/clock/dev-clock-sync.js';
 import { AppError } from '../common/errors/app-error.js';
 import { rows } from '../common/database/database.js';
 import { MailWorker } from '../common/mail/mail.worker.js';
@@ -48,6 +49,7 @@ export class DevController {
     private readonly clock: Clock,
     private readonly jobs: JobsService,
     private readonly worker: MailWorker,
+    private readonly clockSync: DevClockSync,
   ) {}
 
   @Get('mailbox')
@@ -81,15 +83,21 @@ export class DevController {
     return this.worker.deliverDue(500);
   }
 
+  /** The development clock, shared by every process on this database (dev_clock). */
   @Get('clock')
-  getClock() {
-    return { now: this.clock.now().toISOString(), overridden: this.clock.overridden };
+  async getClock() {
+    await this.clockSync.pull();
+    return this.clockView();
   }
 
   @Put('clock')
-  setClock(@Body() body: SetClockDto) {
-    this.clock.set(body.now === null ? null : new Date(body.now), body.freeze ?? false);
-    return this.getClock();
+  async setClock(@Body() body: SetClockDto) {
+    await this.clockSync.set(body.now === null ? null : new Date(body.now), body.freeze ?? false);
+    return this.clockView();
+  }
+
+  private clockView() {
+    return { now: this.clock.now().toISOString(), overridden: this.clock.overridden };
   }
 
   @Post('jobs/:name/run')
@@ -102,6 +110,7 @@ export class DevController {
         `name: unknown job "${name}" (one of ${JOB_NAMES.join(', ')})`,
       );
     }
+    await this.clockSync.pull();
     return { run: await this.jobs.runNow(name) };
   }
 }

@@ -1,12 +1,10 @@
 import {
   Injectable,
-  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DbNotifications } from '../common/database/db-notifications.js';
 
 const CHANNEL = 'lc_entitlements';
 
@@ -19,46 +17,35 @@ export interface Waiter {
 /**
  * Listens on PostgreSQL channel `lc_entitlements` (a trigger notifies it, at commit, whenever a
  * device's entitlements_version changes) and wakes the long-polls waiting for that device, in
- * whichever API process holds them.
+ * whichever API process holds them. The connection is `DbNotifications`' (it reconnects with
+ * backoff, forever); when it comes back, every waiting long-poll is woken to re-read its version,
+ * so changes made while nobody listened are delivered too.
  */
 @Injectable()
 export class EntitlementsNotifier implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly logger = new Logger('EntitlementsNotifier');
   private readonly waiting = new Map<string, Set<(changed: boolean) => void>>();
-  private client: pg.Client | null = null;
   private closed = false;
   private ready: Promise<void> = Promise.resolve();
   /** Long-polls being answered: shutdown lets them finish before the database pool closes. */
   private readonly inflight = new Set<Promise<unknown>>();
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly notifications: DbNotifications) {}
 
   onModuleInit(): void {
-    this.ready = this.connect();
+    this.ready = this.notifications.subscribe(CHANNEL, {
+      onNotify: (deviceId) => {
+        if (deviceId) this.wake(deviceId, true);
+      },
+      // Anyone waiting re-reads the version when woken, so waking all of them is safe.
+      onReconnect: () => {
+        for (const id of [...this.waiting.keys()]) this.wake(id, true);
+      },
+    });
   }
 
-  private async connect(): Promise<void> {
-    const url = (this.ds.options as { url?: string }).url;
-    if (!url || this.closed) return;
-    const client = new pg.Client({ connectionString: url });
-    client.on('notification', (n) => {
-      if (n.channel === CHANNEL && n.payload) this.wake(n.payload, true);
-    });
-    client.on('error', (e) => {
-      this.logger.warn(`listener connection lost (${e.message}); reconnecting`);
-      this.client = null;
-      // Anyone waiting re-reads the version when woken, so waking all of them is safe.
-      for (const id of [...this.waiting.keys()]) this.wake(id, true);
-      if (!this.closed) setTimeout(() => void (this.ready = this.connect()), 1000).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      this.client = client;
-    } catch (e) {
-      this.logger.warn(`cannot listen for entitlement changes: ${(e as Error).message}`);
-      await client.end().catch(() => undefined);
-    }
+  /** How many devices have a long-poll waiting here. */
+  get waitingDevices(): number {
+    return this.waiting.size;
   }
 
   /** Register before reading the current version, so a change in between is not missed. */
@@ -101,9 +88,7 @@ export class EntitlementsNotifier implements OnModuleInit, BeforeApplicationShut
     await Promise.allSettled([...this.inflight]);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.closed = true;
-    await this.client?.end().catch(() => undefined);
-    this.client = null;
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { JOB_NAMES, type JobName, type JobRunView } from '@lc/shared';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
+import { liveProcess, ProcessLiveness } from '../common/database/process-liveness.js';
 
 /** What a job did, e.g. `{expired: 3, mailsQueued: 5}`. */
 export type JobCounts = Record<string, number>;
@@ -15,7 +16,7 @@ interface RunRow {
   trigger: 'schedule' | 'manual';
   started_at: Date;
   finished_at: Date | null;
-  outcome: 'running' | 'succeeded' | 'failed';
+  outcome: JobRunView['outcome'];
   counts: Record<string, number>;
   error: string | null;
 }
@@ -26,7 +27,8 @@ const LOCK_BASE = 727_100;
  * Runs named jobs. A scheduled tick claims its time slot with a unique row (name, slot), so
  * with several API processes exactly one runs it; every run also holds an advisory lock per
  * job so a manual run and a scheduled one never overlap. The work itself lives in domain
- * services that are safe to run twice.
+ * services that are safe to run twice. A run records its process; runs of a dead process are
+ * marked `abandoned` after each heartbeat (`ProcessLiveness`), by whichever process is alive.
  */
 @Injectable()
 export class JobsService {
@@ -36,7 +38,24 @@ export class JobsService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-  ) {}
+    private readonly liveness: ProcessLiveness,
+  ) {
+    liveness.registerReaper(() => this.abandonDeadRuns());
+  }
+
+  /** Runs left `running` by a process that died (killed, crashed) can never finish: say so. */
+  async abandonDeadRuns(): Promise<number> {
+    const r = await rows<{ id: string }>(
+      this.ds.manager,
+      `UPDATE job_run j SET outcome = 'abandoned', finished_at = $1,
+              error = 'the process running it stopped (killed or crashed) before it finished'
+        WHERE outcome = 'running' AND NOT ${liveProcess('j.process_id')}
+        RETURNING id`,
+      [this.clock.now()],
+    );
+    if (r.length) this.logger.warn(`marked ${r.length} job run(s) of dead processes abandoned`);
+    return r.length;
+  }
 
   /** Features register the work behind a job name (replacing the no-op default). */
   register(name: JobName, handler: JobHandler): void {
@@ -49,9 +68,9 @@ export class JobsService {
     const slot = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
     const [claimed] = await rows<RunRow>(
       this.ds.manager,
-      `INSERT INTO job_run (name, slot, trigger, started_at) VALUES ($1, $2, 'schedule', $3)
+      `INSERT INTO job_run (name, slot, trigger, started_at, process_id) VALUES ($1, $2, 'schedule', $3, $4)
        ON CONFLICT (name, slot) WHERE slot IS NOT NULL DO NOTHING RETURNING *`,
-      [name, slot, now],
+      [name, slot, now, this.liveness.id],
     );
     if (!claimed) return null;
     return this.execute(claimed);
@@ -61,8 +80,8 @@ export class JobsService {
   async runNow(name: JobName): Promise<JobRunView> {
     const [run] = await rows<RunRow>(
       this.ds.manager,
-      `INSERT INTO job_run (name, slot, trigger, started_at) VALUES ($1, NULL, 'manual', $2) RETURNING *`,
-      [name, this.clock.now()],
+      `INSERT INTO job_run (name, slot, trigger, started_at, process_id) VALUES ($1, NULL, 'manual', $2, $3) RETURNING *`,
+      [name, this.clock.now(), this.liveness.id],
     );
     return this.execute(run);
   }

@@ -3,6 +3,13 @@
  * (`PUT /api/dev/clock`) can move it: the clock then runs on from the instant set (an
  * offset from real time), or stands still when frozen. `null` returns to real time.
  */
+export interface ClockState {
+  /** Added to real time while running. */
+  offsetMs: number;
+  /** Epoch milliseconds the clock stands at when frozen. */
+  frozenAt: number | null;
+}
+
 export class Clock {
   private offsetMs = 0;
   private frozenAt: number | null = null;
@@ -29,6 +36,17 @@ export class Clock {
       this.frozenAt = null;
       this.offsetMs = instant.getTime() - Date.now();
     }
+  }
+
+  /** The setting, to share it with other processes (`DevClockSync`). */
+  snapshot(): ClockState {
+    return { offsetMs: this.offsetMs, frozenAt: this.frozenAt };
+  }
+
+  /** Take over a setting made elsewhere. */
+  restore(state: ClockState): void {
+    this.offsetMs = state.offsetMs;
+    this.frozenAt = state.frozenAt;
   }
 
   /** Move by a duration, keeping frozen/running as it is. */

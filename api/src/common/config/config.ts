@@ -43,6 +43,8 @@ export class AppConfig {
   sendgridBaseUrl: string | null;
   mailFrom: string;
   mailPollMs: number;
+  /** How often this process records that it is alive (app_process); dead after 4 missed beats. */
+  processHeartbeatMs: number;
   /** Issuer shown on the operator's invoices, and its qualified-invoice registration number. */
   invoiceIssuerName: string;
   invoiceRegistrationNumber: string | null;
@@ -117,6 +119,7 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
   c.dbPoolSize = int('DB_POOL_SIZE', 20, 2, 500);
+  c.processHeartbeatMs = int('PROCESS_HEARTBEAT_MS', 5_000, 100, 60_000);
   c.dataDir = path.resolve(REPO_ROOT, str('DATA_DIR', '.data'));
   c.trustProxy = str('TRUST_PROXY', 'loopback');
 

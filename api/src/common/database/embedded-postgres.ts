@@ -10,6 +10,10 @@
  *    that user owns (/var/lib/license-console) and say so;
  *  - recovery after the app was killed: a postmaster left running from the data folder is
  *    stopped before we start a fresh one; a stale postmaster.pid is removed;
+ *  - supervision: a postmaster that dies is started again, on the same port (kept in the data
+ *    folder), with backoff, for as long as the app runs;
+ *  - durable settings by default (an answered commit survives a crash); the test harness asks
+ *    for the unsafe fast mode by name;
  *  - a clear message instead of a hang or a stack trace when it cannot start.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -25,9 +29,16 @@ export class EmbeddedPostgresError extends Error {}
 export interface EmbeddedPostgresOptions {
   /** Where the cluster lives; created on first start. */
   dataDir: string;
-  /** TCP port on 127.0.0.1; 0 or undefined picks a free one. */
+  /** TCP port on 127.0.0.1; 0 or undefined: the one kept in the data folder, else a free one. */
   port?: number;
+  /**
+   * `durable` (default): fsync, synchronous commit and full page writes on, so an answered write
+   * survives a crash. `unsafe-fast-for-tests`: all three off; only the test harness asks for it.
+   */
+  durability?: 'durable' | 'unsafe-fast-for-tests';
   log?: (line: string) => void;
+  /** Supervision events (the postmaster died, was restarted); defaults to `log`. */
+  warn?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -39,6 +50,10 @@ export interface RunningPostgres {
   relocatedFrom?: string;
   urlFor(database: string): string;
   stop(): Promise<void>;
+  /** The current postmaster's process id. */
+  pid(): number | null;
+  /** How often the supervisor restarted the postmaster. */
+  readonly restarts: number;
 }
 
 const ROOT_HOME = '/var/lib/license-console';
@@ -221,6 +236,7 @@ async function canConnect(url: string): Promise<boolean> {
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = opts.log ?? (() => undefined);
+  const warn = opts.warn ?? log;
   const bins = await binaries();
   let postgresBin = bins.postgres;
   let initdbBin = bins.initdb;
@@ -278,7 +294,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         `--pwfile=${pwFile}`,
         '--encoding=UTF8',
         '--locale=C',
-        '--no-sync',
+        // Durable: one syncfs of the file system instead of an fsync per file (same guarantee, faster).
+        opts.durability === 'unsafe-fast-for-tests' ? '--no-sync' : '--sync-method=syncfs',
       ],
       spawnOpts,
     );
@@ -301,77 +318,178 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     }
   }
 
+  // A postmaster left by a killed app still holds the kept port: stop it first, then reuse the port.
   await recoverStale(pgData, log);
-  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  const port = await choosePort(dataDir, opts.port, log);
   const urlFor = (db: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  const settings =
+    opts.durability === 'unsafe-fast-for-tests'
+      ? // Tests only, by name: a crash may lose acknowledged commits or corrupt the cluster.
+        ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']
+      : // After a crash, syncfs the data folder's file system once before recovery (not every file).
+        ['fsync=on', 'synchronous_commit=on', 'full_page_writes=on', 'recovery_init_sync_method=syncfs'];
+  const args = [
+    '-D',
+    pgData,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=300',
+    ...settings.flatMap((s) => ['-c', s]),
+  ];
+  const env = { ...process.env, LC_MESSAGES: 'C' };
 
-  let output = '';
-  const child: ChildProcess = spawn(
-    postgresBin,
-    [
-      '-D',
-      pgData,
-      '-p',
-      String(port),
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=300',
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ],
-    { ...spawnOpts, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
-  );
-  let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? -1));
-  child.on('error', (e) => {
-    output += String(e);
-    exited = -1;
-  });
-  const collect = (b: Buffer) => {
-    output += b.toString();
-    if (output.length > 20_000) output = output.slice(-10_000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-
-  const ready = await waitFor(
-    async () => exited !== null || (await canConnect(urlFor('postgres'))),
-    30_000,
-    100,
-  );
-  if (exited !== null || !ready) {
-    child.kill('SIGKILL');
-    throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL did not start (data ${pgData}, port ${port}):\n${output.trim().slice(-2000)}\n` +
-        'If another program uses that data folder, stop it; otherwise set DATABASE_URL.',
+  /** One postmaster: resolves once it accepts connections, rejects with its output when it exits first. */
+  const launch = async (): Promise<ChildProcess> => {
+    await recoverStale(pgData, log);
+    let output = '';
+    let exited: number | null = null;
+    const child: ChildProcess = spawn(postgresBin, args, {
+      ...spawnOpts,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    });
+    child.on('exit', (code) => (exited = code ?? -1));
+    child.on('error', (e) => {
+      output += String(e);
+      exited = -1;
+    });
+    const collect = (b: Buffer) => {
+      output += b.toString();
+      if (output.length > 20_000) output = output.slice(-10_000);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const ready = await waitFor(
+      async () => exited !== null || (await canConnect(urlFor('postgres'))),
+      30_000,
+      100,
     );
-  }
-  // Do not let the postgres child keep our event loop alive; we stop it explicitly.
-  child.stdout?.removeAllListeners('data');
-  child.stderr?.removeAllListeners('data');
-  child.stdout?.resume();
-  child.stderr?.resume();
+    if (exited !== null || !ready) {
+      child.kill('SIGKILL');
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL did not start (data ${pgData}, port ${port}):\n${output.trim().slice(-2000)}\n` +
+          'If another program uses that data folder, stop it; otherwise set DATABASE_URL.',
+      );
+    }
+    // Do not let the postgres child keep our event loop alive; we stop it explicitly.
+    child.stdout?.removeAllListeners('data');
+    child.stderr?.removeAllListeners('data');
+    child.stdout?.resume();
+    child.stderr?.resume();
+    return child;
+  };
+
+  let child = await launch();
+  let stopped = false;
+  let restarts = 0;
+  let restarting: Promise<void> | null = null;
+
+  /**
+   * Supervision: when the postmaster dies (killed, crashed), start it again on the same port,
+   * with backoff, until it runs or `stop()` is called. PostgreSQL's crash recovery replays the
+   * WAL, so every acknowledged commit is there again (durable settings).
+   */
+  const supervise = (c: ChildProcess) => {
+    c.once('exit', (code, signal) => {
+      if (stopped || c !== child) return;
+      warn(`The embedded PostgreSQL stopped (${signal ?? `exit ${code}`}); restarting it on port ${port}.`);
+      restarting = (async () => {
+        for (let attempt = 1; !stopped; attempt++) {
+          try {
+            child = await launch();
+            if (stopped) {
+              child.kill('SIGINT');
+              return;
+            }
+            restarts++;
+            warn(`The embedded PostgreSQL is running again (port ${port}, attempt ${attempt}).`);
+            supervise(child);
+            return;
+          } catch (e) {
+            const delay = restartBackoffMs(attempt);
+            warn(
+              `Restarting the embedded PostgreSQL failed (attempt ${attempt}); next try in ${delay} ms: ` +
+                (e as Error).message.split('\n').slice(0, 3).join(' '),
+            );
+            await new Promise((r) => setTimeout(r, delay).unref());
+          }
+        }
+      })().finally(() => (restarting = null));
+    });
+  };
+  supervise(child);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
-    (stopping ??= new Promise<void>((resolve) => {
-      if (exited !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGINT');
-      setTimeout(() => {
-        if (exited === null) child.kill('SIGKILL');
-      }, 10_000).unref();
-    }));
+    (stopping ??= (async () => {
+      stopped = true;
+      await restarting;
+      const c = child;
+      if (c.exitCode !== null || c.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        c.once('exit', () => resolve());
+        c.kill('SIGINT');
+        setTimeout(() => {
+          if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+        }, 10_000).unref();
+      });
+    })());
 
-  return { url: urlFor('postgres'), port, dataDir, relocatedFrom, urlFor, stop };
+  return {
+    url: urlFor('postgres'),
+    port,
+    dataDir,
+    relocatedFrom,
+    urlFor,
+    stop,
+    pid: () => child.pid ?? null,
+    get restarts() {
+      return restarts;
+    },
+  };
+}
+
+/** Wait before the n-th restart attempt: 100 ms, 200 ms, 400 ms … at most 5 s. */
+export function restartBackoffMs(attempt: number): number {
+  return Math.min(100 * 2 ** Math.max(0, attempt - 1), 5_000);
+}
+
+/**
+ * The cluster keeps its port in `$DATA_DIR/pg-port`, so a restart (of the postmaster or of the
+ * owning app) comes back on the same port and processes that joined it by URL reconnect. A port
+ * given explicitly wins; a stored port that another program took meanwhile is replaced (and said).
+ */
+async function choosePort(
+  dataDir: string,
+  wanted: number | undefined,
+  log: (l: string) => void,
+): Promise<number> {
+  const file = path.join(dataDir, 'pg-port');
+  let port = wanted && wanted > 0 ? wanted : 0;
+  if (!port) {
+    const stored = Number(fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '');
+    if (Number.isInteger(stored) && stored > 0 && stored < 65536) {
+      if (await portFree(stored)) port = stored;
+      else log(`Port ${stored} of the embedded PostgreSQL is taken by another program; choosing a new one.`);
+    }
+  }
+  if (!port) port = await freePort();
+  fs.writeFileSync(file, String(port) + '\n');
+  return port;
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
 }
 
 function run(cmd: string, args: string[], opts: object): Promise<{ code: number; output: string }> {

@@ -3,6 +3,7 @@ import { ErrorCode, type ErrorBody } from '@lc/shared';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { AppError } from './app-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, isDatabaseOutage } from '../database/outage.js';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.VALIDATION,
@@ -23,11 +24,18 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toBody(err, this.logger);
     if (res.headersSent) return;
+    if (body.code === ErrorCode.DATABASE_UNAVAILABLE)
+      res.setHeader('Retry-After', DATABASE_RETRY_AFTER_SECONDS);
     res.status(body.statusCode).json(body);
   }
 }
 
 export function toBody(err: unknown, logger: Logger): ErrorBody {
+  // A database outage (restart, failover) is not a bug: 503, retry shortly (logged as a warning).
+  if (!(err instanceof AppError) && isDatabaseOutage(err)) {
+    logger.warn(`database unavailable: ${err instanceof Error ? err.message : String(err)}`);
+    err = databaseUnavailable();
+  }
   if (err instanceof AppError) {
     return {
       statusCode: err.status,

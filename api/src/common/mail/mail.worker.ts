@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config.js';
 import { Clock } from '../clock/clock.js';
 import { rows } from '../database/database.js';
+import { liveProcess, ProcessLiveness } from '../database/process-liveness.js';
 import { DevMailboxTransport, SendGridTransport, type MailTransport } from './transport.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -10,7 +11,10 @@ export const MAX_ATTEMPTS = 8;
 export function backoffMs(attempt: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
 }
-/** A claimed row whose worker died is retried after this long. */
+/**
+ * A claim names its process (`claimed_by`); a claim of a dead process (ProcessLiveness) is taken
+ * over at once. This bound is the backstop for a live process that is stuck mid-send.
+ */
 const CLAIM_MS = 5 * 60_000;
 
 interface Claimed {
@@ -25,7 +29,9 @@ interface Claimed {
 
 /**
  * Delivers the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of
- * replicas can run it; a claim expires, so a crash mid-send is retried after restart.
+ * replicas can run it. A claim carries the claiming process's id: when that process dies, any
+ * other process takes the row over within a few heartbeats (else after CLAIM_MS). Delivery is
+ * therefore at-least-once; the outbox id goes to the provider as idempotency key.
  */
 @Injectable()
 export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,6 +44,7 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly liveness: ProcessLiveness,
   ) {
     this.transport = config.sendgridApiKey
       ? new SendGridTransport(config.sendgridApiKey, config.sendgridBaseUrl)
@@ -67,16 +74,16 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     const now = this.clock.now();
     const claimed = await rows<Claimed>(
       this.ds.manager,
-      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, claimed_until = $2
+      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, claimed_until = $2, claimed_by = $4
         WHERE id IN (
-          SELECT id FROM mail_outbox
+          SELECT id FROM mail_outbox m
            WHERE (status = 'pending' AND next_attempt_at <= $1)
-              OR (status = 'sending' AND claimed_until < $1)
+              OR (status = 'sending' AND (claimed_until < $1 OR NOT ${liveProcess('m.claimed_by')}))
            ORDER BY next_attempt_at
            LIMIT $3
            FOR UPDATE SKIP LOCKED)
         RETURNING id, to_address, subject, text_body, html_body, template, attempts`,
-      [now, new Date(now.getTime() + CLAIM_MS), limit],
+      [now, new Date(now.getTime() + CLAIM_MS), limit, this.liveness.id],
     );
     const result = { sent: 0, failed: 0, retrying: 0 };
     for (const m of claimed) {
@@ -89,9 +96,10 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
           text: m.text_body,
           html: m.html_body,
           template: m.template,
+          idempotencyKey: m.id,
         });
         await this.ds.query(
-          `UPDATE mail_outbox SET status = 'sent', sent_at = $2, claimed_until = NULL, last_error = NULL WHERE id = $1`,
+          `UPDATE mail_outbox SET status = 'sent', sent_at = $2, claimed_until = NULL, claimed_by = NULL, last_error = NULL WHERE id = $1`,
           [m.id, this.clock.now()],
         );
         result.sent++;
@@ -99,7 +107,7 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
         const msg = describe(e);
         const final = m.attempts >= MAX_ATTEMPTS;
         await this.ds.query(
-          `UPDATE mail_outbox SET status = $2, next_attempt_at = $3, claimed_until = NULL, last_error = $4 WHERE id = $1`,
+          `UPDATE mail_outbox SET status = $2, next_attempt_at = $3, claimed_until = NULL, claimed_by = NULL, last_error = $4 WHERE id = $1`,
           [
             m.id,
             final ? 'failed' : 'pending',

@@ -15,6 +15,11 @@ export interface OutgoingMail {
   text: string;
   html: string;
   template: string;
+  /**
+   * The same for every attempt at one outbox row (its id). A provider that honours idempotency
+   * keys gets it as such and sends once; others get it as a header so duplicates can be traced.
+   */
+  idempotencyKey: string;
 }
 
 export interface MailTransport {
@@ -28,7 +33,12 @@ export class DevMailboxTransport implements MailTransport {
   async send(): Promise<void> {}
 }
 
-/** SendGrid through the official client; the base URL can point at a local capture server. */
+/**
+ * SendGrid through the official client; the base URL can point at a local capture server.
+ * SendGrid's v3 mail send has no idempotency key, so the key travels as `customArgs` and an
+ * `X-Idempotency-Key` header (visible in its event webhooks and the message) — delivery through
+ * SendGrid is at-least-once (see docs/mail-and-jobs.md).
+ */
 export class SendGridTransport implements MailTransport {
   readonly name = 'sendgrid';
   private readonly mail: SgMail;
@@ -48,8 +58,8 @@ export class SendGridTransport implements MailTransport {
       subject: m.subject,
       text: m.text,
       html: m.html,
-      customArgs: { outboxId: m.id, template: m.template },
-      headers: { 'X-Outbox-Id': m.id },
+      customArgs: { outboxId: m.id, template: m.template, idempotencyKey: m.idempotencyKey },
+      headers: { 'X-Outbox-Id': m.id, 'X-Idempotency-Key': m.idempotencyKey },
     });
   }
 }

@@ -162,6 +162,9 @@ export const en = {
   'jobs.outcome.running': 'Running',
   'jobs.outcome.succeeded': 'Succeeded',
   'jobs.outcome.failed': 'Failed',
+  'jobs.outcome.abandoned': 'Abandoned (process stopped)',
+  'jobs.abandonedHint':
+    'The process running this job stopped (killed or crashed) before it finished; the next run does the rest.',
 
   'mailbox.title': 'Mailbox',
   'mailbox.subtitle': 'E-mails the service has sent in this development environment, newest first.',

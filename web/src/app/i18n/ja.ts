@@ -158,6 +158,9 @@ export const ja: Record<MessageKey, string> = {
   'jobs.outcome.running': '実行中',
   'jobs.outcome.succeeded': '成功',
   'jobs.outcome.failed': '失敗',
+  'jobs.outcome.abandoned': '中断（プロセス停止）',
+  'jobs.abandonedHint':
+    'このジョブを実行していたプロセスが完了前に停止しました（強制終了・クラッシュ）。残りは次回の実行で処理されます。',
 
   'mailbox.title': 'メールボックス',
   'mailbox.subtitle': 'この開発環境でサービスが送信したメール（新しい順）です。',

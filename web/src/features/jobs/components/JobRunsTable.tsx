@@ -61,10 +61,16 @@ export function JobRunsTable({ runs }: { runs: JobRunView[] }) {
               </TableCell>
               <TableCell>
                 <Counts counts={run.counts} />
-                {run.error && (
-                  <Typography variant="caption" component="p" sx={{ color: 'error.main', mt: 0.5 }}>
-                    {run.error}
+                {run.outcome === 'abandoned' ? (
+                  <Typography variant="caption" component="p" sx={{ color: 'warning.main', mt: 0.5 }}>
+                    {t('jobs.abandonedHint')}
                   </Typography>
+                ) : (
+                  run.error && (
+                    <Typography variant="caption" component="p" sx={{ color: 'error.main', mt: 0.5 }}>
+                      {run.error}
+                    </Typography>
+                  )
                 )}
               </TableCell>
             </TableRow>
