@@ -24,6 +24,7 @@ import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { mapUniqueViolations } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
+import { refuseInProxy } from '../accounts/actor.js';
 import { BindingService } from './binding.service.js';
 import { newCredential } from './credentials.js';
 import type { CameraSpecDto, DeviceSpecDto, RegisterDeviceDto } from './dto/register-device.dto.js';
@@ -587,6 +588,8 @@ export class DevicesService {
    * channel the replacement lacks returns to the pool. The old device is marked replaced.
    */
   async exchange(user: AuthUser, deviceId: string, spec: DeviceSpecDto) {
+    // A new device credential is minted: like deletion, only the customer itself (issue 11 §6).
+    refuseInProxy(user, 'Exchanging a device');
     const customerId = user.customerId!;
     return mapUniqueViolations(
       () =>
