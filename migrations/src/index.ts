@@ -7,6 +7,7 @@ import { DeviceTelemetry1763830000000 } from './1763830000000-DeviceTelemetry.js
 import { Reminders1763840000000 } from './1763840000000-Reminders.js';
 import { Maintenance1763850000000 } from './1763850000000-Maintenance.js';
 import { CredentialGate1763861100000 } from './1763861100000-CredentialGate.js';
+import { OperatorEcShop1763861200000 } from './1763861200000-OperatorEcShop.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   Reminders1763840000000,
   Maintenance1763850000000,
   CredentialGate1763861100000,
+  OperatorEcShop1763861200000,
 ];
