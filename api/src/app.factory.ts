@@ -4,11 +4,19 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import express, { type NextFunction, type Request, type Response } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module.js';
 import { AppConfig, REPO_ROOT } from './common/config/config.js';
 import { Clock } from './common/clock/clock.js';
 import { validationPipe } from './common/errors/validation.js';
 import { toBody } from './common/errors/error.filter.js';
+import {
+  answerOversizedRequests,
+  PRINT_SCRIPT,
+  PRINT_SCRIPT_PATH,
+  refuseBadText,
+  securityHeaders,
+} from './common/http/hardening.js';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -41,6 +49,8 @@ export async function createApp(
   const http = app.getHttpAdapter().getInstance() as express.Express;
   http.set('trust proxy', config.trustProxy === 'true' ? true : config.trustProxy);
   http.disable('x-powered-by');
+  app.use(securityHeaders);
+  answerOversizedRequests(app.getHttpServer() as Server);
   // JSON bodies, keeping the raw bytes for signed webhooks; parse errors get our error shape.
   app.use(
     express.json({
@@ -55,6 +65,12 @@ export async function createApp(
     const body = toBody(err, new Logger('Error'));
     res.status(body.statusCode).json(body);
   });
+  // Text PostgreSQL cannot store (NUL, lone surrogates) is refused before any route sees it.
+  app.use(refuseBadText);
+  app.use(PRINT_SCRIPT_PATH, (_req: Request, res: Response) => {
+    res.type('application/javascript').setHeader('Cache-Control', 'public, max-age=3600');
+    res.send(PRINT_SCRIPT);
+  });
 
   const openapi = SwaggerModule.createDocument(
     app,
@@ -67,7 +83,10 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, openapi, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
+  // The Swagger UI only where configured (API_DOCS; on outside production).
+  if (config.apiDocs) {
+    SwaggerModule.setup('api/docs', app, openapi, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
+  }
 
   // The console: static files of the built web app, with SPA fallback for non-API paths.
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

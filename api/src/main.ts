@@ -35,7 +35,9 @@ function banner(
   const lines = [
     '',
     `  License Console is running at ${url}`,
-    `  API docs: ${url}/api/docs    health: ${url}/api/health`,
+    config.apiDocs
+      ? `  API docs: ${url}/api/docs    health: ${url}/api/health`
+      : `  health: ${url}/api/health`,
     embedded
       ? `  Database: embedded PostgreSQL in ${embedded.dataDir}` +
         (embedded.relocatedFrom

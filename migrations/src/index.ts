@@ -6,6 +6,8 @@ import { EntitlementsNotify1763820000000 } from './1763820000000-EntitlementsNot
 import { DeviceTelemetry1763830000000 } from './1763830000000-DeviceTelemetry.js';
 import { Reminders1763840000000 } from './1763840000000-Reminders.js';
 import { Maintenance1763850000000 } from './1763850000000-Maintenance.js';
+import { CredentialGate1763861100000 } from './1763861100000-CredentialGate.js';
+import { OperatorEcShop1763861200000 } from './1763861200000-OperatorEcShop.js';
 import { Reliability1763870000000 } from './1763870000000-Reliability.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
@@ -18,5 +20,7 @@ export const migrations = [
   DeviceTelemetry1763830000000,
   Reminders1763840000000,
   Maintenance1763850000000,
+  CredentialGate1763861100000,
+  OperatorEcShop1763861200000,
   Reliability1763870000000,
 ];

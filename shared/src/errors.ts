@@ -16,6 +16,11 @@ export const ErrorCode = {
   RATE_LIMITED: 100429,
   INTERNAL: 500006,
 
+  // request hardening (issue 11; block 1004xx)
+  TEXT_INVALID_CHARACTERS: 100400,
+  URI_TOO_LONG: 100414,
+  HEADERS_TOO_LARGE: 100431,
+
   // auth (seed 001 §7.2 where one fits)
   INVALID_CREDENTIALS: 400224,
   ACCOUNT_LOCKED: 400225,

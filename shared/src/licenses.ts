@@ -208,8 +208,6 @@ export interface InvoiceView {
 export interface EcSiteView {
   url: string;
   dismissed: boolean;
-  webhookUrl: string;
-  secretConfigured: boolean;
 }
 
 export interface RenewalKindRow {

@@ -255,9 +255,11 @@ export class AccountService {
     const now = this.clock.now();
     await em.query(
       `UPDATE app_user SET password_hash = $2, must_change_password = false, password_expires_at = NULL,
-              handover_pending = false, updated_at = $3 WHERE id = $1`,
+              handover_pending = false, locked_until = NULL, updated_at = $3 WHERE id = $1`,
       [user.id, await this.hasher.hash(password), now],
     );
+    // Proving the mailbox unlocks the account (SPEC §5): the failures so far no longer count.
+    await em.query(`DELETE FROM login_failure WHERE user_id = $1`, [user.id]);
     await em.query(REVOKE_ALL_SESSIONS, [user.id, now, reason]);
     await this.tokens.revoke(em, user.id, ['password_reset', 'set_password']);
   }

@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { JwtStrategy } from '../common/auth/jwt.strategy.js';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { PortalModule } from '../portal/portal.module.js';
+import { CredentialsModule } from './credential-check.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AccountController } from './account.controller.js';
@@ -13,7 +14,7 @@ import { ProxyService } from './proxy.service.js';
 
 /** Sign-in, sessions, the e-mailed account flows and proxy sessions. */
 @Module({
-  imports: [PassportModule, JwtModule.register({}), AccountsModule, PortalModule],
+  imports: [PassportModule, JwtModule.register({}), AccountsModule, PortalModule, CredentialsModule],
   controllers: [AuthController, AccountController, ProxyController],
   providers: [AuthService, JwtStrategy, AccountService, ProxyService],
   exports: [AuthService],

@@ -5,7 +5,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   checkPassword,
   ErrorCode,
-  LOCKOUT,
   type LoginResponse,
   type ProxySessionInfo,
   type SessionUser,
@@ -18,7 +17,7 @@ import { PasswordHasher } from '../common/auth/password-hasher.js';
 import { TokenKeys } from '../common/auth/token-keys.js';
 import type { AccessClaims } from '../common/auth/jwt.strategy.js';
 import type { AuthUser } from '../common/auth/decorators.js';
-import { MailService } from '../common/mail/mail.service.js';
+import { CredentialCheck, type CredentialUser } from './credential-check.js';
 import { User } from '../accounts/entities.js';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -32,12 +31,6 @@ export interface SessionOptions {
   userAgent?: string | null;
 }
 
-type LoginOutcome =
-  | { kind: 'ok'; response: LoginResponse }
-  | { kind: 'invalid' }
-  | { kind: 'locked'; until: Date }
-  | { kind: 'initial-expired' };
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -47,7 +40,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly keys: TokenKeys,
-    private readonly mail: MailService,
+    private readonly credentials: CredentialCheck,
   ) {}
 
   async login(
@@ -56,81 +49,34 @@ export class AuthService {
     ip: string | null,
     userAgent: string | null,
   ): Promise<LoginResponse> {
-    // Failures must be recorded even though we refuse, so the transaction commits and we throw after.
-    const outcome = await this.ds.transaction(async (em): Promise<LoginOutcome> => {
-      const now = this.clock.now();
-      const [user] = await em
-        .createQueryBuilder(User, 'u')
-        .leftJoin('dealer', 'd', 'd.id = u.dealer_id')
-        .where('lower(u.email) = lower(:login)', { login })
-        .orWhere("(d.login_id = :login AND u.member_role = 'owner')", { login })
-        .orderBy('CASE WHEN lower(u.email) = lower(:login) THEN 0 ELSE 1 END')
-        .addOrderBy('u.created_at')
-        .limit(1)
-        .setLock('pessimistic_write', undefined, ['u'])
-        .getMany();
-      if (!user || !user.active) {
-        await this.hasher.verify(null, password);
-        return { kind: 'invalid' };
-      }
-      if (user.lockedUntil && user.lockedUntil > now) return { kind: 'locked', until: user.lockedUntil };
-
-      if (!(await this.hasher.verify(user.passwordHash, password))) {
-        await em.query(`INSERT INTO login_failure (user_id, at, ip) VALUES ($1, $2, $3)`, [user.id, now, ip]);
-        const windowStart = new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000);
-        const [{ n }] = await rows<{ n: number }>(
-          em,
-          `SELECT count(*)::int AS n FROM login_failure WHERE user_id = $1 AND at > $2`,
-          [user.id, windowStart],
-        );
-        if (n >= LOCKOUT.maxFailures) {
-          const until = new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
-          await em.update(User, { id: user.id }, { lockedUntil: until, updatedAt: now });
-          await em.query(`DELETE FROM login_failure WHERE user_id = $1`, [user.id]);
-          await this.mail.enqueue(em, {
-            to: user.email,
-            template: 'account-locked',
-            language: user.language,
-            timeZone: user.timeZone,
-            data: {
-              name: user.name,
-              lockedUntil: until.toISOString(),
-              ...LOCKOUT,
-              lockMinutes: LOCKOUT.lockMinutes,
-            },
-          });
-          return { kind: 'locked', until };
-        }
-        return { kind: 'invalid' };
-      }
-      await em.query(`DELETE FROM login_failure WHERE user_id = $1`, [user.id]);
-      if (user.passwordExpiresAt && user.passwordExpiresAt <= now) return { kind: 'initial-expired' };
-      return { kind: 'ok', response: await this.openSession(em, user, { ip, userAgent }) };
-    });
-
-    switch (outcome.kind) {
-      case 'ok':
-        return outcome.response;
-      case 'invalid':
-        throw AppError.unauthorized(
-          ErrorCode.INVALID_CREDENTIALS,
-          'login or password: the e-mail address, login ID or password is wrong',
-        );
-      case 'locked': {
-        const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - this.clock.now().getTime()) / 1000));
-        throw new AppError(
-          423,
-          ErrorCode.ACCOUNT_LOCKED,
-          `login: the account is locked after ${LOCKOUT.maxFailures} failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`,
-          { lockedUntil: outcome.until.toISOString(), retryAfterSeconds: seconds },
-        );
-      }
-      case 'initial-expired':
-        throw AppError.unauthorized(
-          ErrorCode.INITIAL_PASSWORD_EXPIRED,
-          'password: the initial password was valid for 24 hours and has expired; use "forgot password" to get a new one',
-        );
-    }
+    return this.credentials.run<CredentialUser & { user: User }, LoginResponse>(
+      {
+        find: async (em) => {
+          const [user] = await em
+            .createQueryBuilder(User, 'u')
+            .leftJoin('dealer', 'd', 'd.id = u.dealer_id')
+            .where('lower(u.email) = lower(:login)', { login })
+            .orWhere("(d.login_id = :login AND u.member_role = 'owner')", { login })
+            .orderBy('CASE WHEN lower(u.email) = lower(:login) THEN 0 ELSE 1 END')
+            .addOrderBy('u.created_at')
+            .limit(1)
+            .setLock('pessimistic_write', undefined, ['u'])
+            .getMany();
+          return user && user.active ? { ...user, user } : null;
+        },
+        unknownKey: login,
+        password,
+        ip,
+        allowPasswordChange: true,
+        field: 'login',
+        invalid: () =>
+          AppError.unauthorized(
+            ErrorCode.INVALID_CREDENTIALS,
+            'login or password: the e-mail address, login ID or password is wrong',
+          ),
+      },
+      (em, found) => this.openSession(em, found.user, { ip, userAgent }),
+    );
   }
 
   /** Creates a session (a refresh-token family) and its first token pair. */

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Put, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
-  ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiTags,
@@ -10,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Allow, CurrentUser, Public, type AuthUser } from '../common/auth/decorators.js';
-import { EcDismissDto, EcSecretDto, EcSiteDto, EcWebhookDto, EcWebhookResultDto } from './dto/ec.dto.js';
+import { EcDismissDto, EcSiteDto, EcWebhookDto, EcWebhookResultDto } from './dto/ec.dto.js';
 import { EcService } from './ec.service.js';
 
 @ApiTags('billing')
@@ -19,34 +18,23 @@ export class EcController {
   constructor(private readonly ec: EcService) {}
 
   /**
-   * Public, but authenticated by the signature: the body is validated only after the
-   * signature over its raw bytes checks out.
+   * Public, but authenticated by the signature of the operator's shop (`EC_WEBHOOK_SECRET`): the
+   * body, which names the buying dealer, is validated only after the signature over its raw
+   * bytes checks out.
    */
   @Public()
-  @Post('ec/webhook/:dealerLoginId')
+  @Post('ec/webhook')
   @HttpCode(200)
   @ApiHeader({
     name: 'X-Signature',
     required: true,
-    description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the dealer secret>',
+    description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the shop secret>',
   })
   @ApiBody({ type: EcWebhookDto })
   @ApiOkResponse({ type: EcWebhookResultDto })
   @ApiUnauthorizedResponse({ description: 'EC_SIGNATURE_INVALID or EC_TIMESTAMP_STALE (±5 minutes)' })
-  webhook(
-    @Param('dealerLoginId') loginId: string,
-    @Headers('x-signature') signature: string | undefined,
-    @Req() req: Request & { rawBody?: Buffer },
-  ) {
-    return this.ec.webhook(loginId, signature, req.rawBody, req.body as unknown);
-  }
-
-  @Allow('dealer')
-  @ApiBearerAuth()
-  @Post('dealers/me/ec-secret')
-  @ApiCreatedResponse({ type: EcSecretDto, description: 'Owner or manager; the secret is shown only here' })
-  rotateSecret(@CurrentUser() user: AuthUser) {
-    return this.ec.rotateSecret(user);
+  webhook(@Headers('x-signature') signature: string | undefined, @Req() req: Request & { rawBody?: Buffer }) {
+    return this.ec.webhook(signature, req.rawBody, req.body as unknown);
   }
 
   @Allow('dealer')

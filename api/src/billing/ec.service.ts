@@ -1,7 +1,6 @@
 import { Injectable, type ArgumentMetadata } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ErrorCode, type EcSiteView } from '@lc/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ErrorCode, STANDARD_TAX_RATE, type EcSiteView } from '@lc/shared';
 import type { AuthUser } from '../common/auth/decorators.js';
 import { AuditService } from '../common/audit/audit.service.js';
 import { AppConfig } from '../common/config/config.js';
@@ -9,17 +8,21 @@ import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
 import { validationPipe } from '../common/errors/validation.js';
-import { skuByCode } from '../licenses/skus.service.js';
+import { dealerContact } from '../licenses/contacts.js';
+import { skuByCode, type SkuRow } from '../licenses/skus.service.js';
 import { StockService } from '../licenses/stock.service.js';
 import { EcWebhookDto, type EcWebhookResultDto } from './dto/ec.dto.js';
 import { verifyEcSignature } from './ec-signature.js';
+import { computeTax } from './tax.js';
 
 const BODY: ArgumentMetadata = { type: 'body', metatype: EcWebhookDto };
 
 /**
- * EC-site purchases (SPEC §6): the shop calls a per-dealer webhook signed with the dealer's
- * secret; a paid shop order becomes stock once, however often it is delivered (unique per
- * dealer and shop order id).
+ * EC-site purchases (SPEC §6). The EC site is the operator's shop: it signs its webhook with the
+ * operator's shop secret (`EC_WEBHOOK_SECRET`; no dealer can read or create it) and names the
+ * buying dealer. A paid shop order becomes, once per shop order id across the shop and in one
+ * transaction: a fulfilled purchase order from the operator, its invoice paid in full (so billing
+ * reconciles), and the licenses in the buyer's stock.
  */
 @Injectable()
 export class EcService {
@@ -33,35 +36,31 @@ export class EcService {
     private readonly audit: AuditService,
   ) {}
 
-  webhookUrl(loginId: string): string {
-    return `${this.config.publicUrl}/api/ec/webhook/${encodeURIComponent(loginId)}`;
+  /** The configured shop secrets (several, comma-separated, while the shop rotates). */
+  private secrets(): string[] {
+    return (this.config.ecWebhookSecret ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   async webhook(
-    loginId: string,
     signature: string | undefined,
     rawBody: Buffer | undefined,
     body: unknown,
   ): Promise<EcWebhookResultDto> {
-    const [dealer] = await rows<{ id: string; ec_webhook_secret: string | null }>(
-      this.ds.manager,
-      `SELECT id, ec_webhook_secret FROM dealer WHERE login_id = $1`,
-      [loginId],
+    const now = this.clock.now();
+    const secrets = this.secrets();
+    const checks = (secrets.length ? secrets : [null]).map((secret) =>
+      verifyEcSignature(signature, rawBody, secret, now.getTime()),
     );
-    // An unknown dealer and a wrong secret look the same from outside.
-    const check = verifyEcSignature(
-      signature,
-      rawBody,
-      dealer?.ec_webhook_secret ?? null,
-      this.clock.now().getTime(),
-    );
-    if (check === 'stale') {
+    if (checks.includes('stale')) {
       throw AppError.unauthorized(
         ErrorCode.EC_TIMESTAMP_STALE,
         'X-Signature: timestamp is more than 5 minutes away from the server time',
       );
     }
-    if (check !== 'ok' || !dealer) {
+    if (!checks.includes('ok')) {
       throw AppError.unauthorized(
         ErrorCode.EC_SIGNATURE_INVALID,
         'X-Signature: missing or invalid signature',
@@ -71,32 +70,55 @@ export class EcService {
     if (dto.status !== 'paid') return { received: true, duplicate: false, ignored: true, minted: 0 };
 
     return this.ds.transaction(async (em) => {
-      const skus = [];
-      for (const [i, l] of dto.lines.entries())
-        skus.push(await skuByCode(em, l.skuCode, `lines.${i}.skuCode`));
-      const now = this.clock.now();
+      const [dealer] = await rows<{ id: string }>(em, `SELECT id FROM dealer WHERE login_id = $1`, [
+        dto.dealerLoginId,
+      ]);
+      if (!dealer) throw AppError.validation('dealerLoginId', 'no dealer has this login ID');
+      const skus: SkuRow[] = [];
+      for (const [i, l] of dto.lines.entries()) {
+        const field = `lines.${i}.skuCode`;
+        if (skus.some((s) => s.code === l.skuCode)) {
+          throw AppError.badRequest(
+            ErrorCode.ORDER_DUPLICATE_SKU,
+            `${field}: ${l.skuCode} is already on the order`,
+            {
+              field,
+            },
+          );
+        }
+        skus.push(await skuByCode(em, l.skuCode, field));
+      }
       const total = dto.lines.reduce((s, l) => s + l.quantity, 0);
       const [created] = await rows<{ id: string }>(
         em,
         `INSERT INTO ec_order (dealer_id, shop_order_id, status, lines, license_count, received_at)
          VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (dealer_id, shop_order_id) DO NOTHING RETURNING id`,
+         ON CONFLICT (shop_order_id) DO NOTHING RETURNING id`,
         [dealer.id, dto.shopOrderId, dto.status, JSON.stringify(dto.lines), total, now],
       );
       if (!created) {
-        const [existing] = await rows<{ id: string }>(
+        const [existing] = await rows<{ id: string; order_id: string | null }>(
           em,
-          `SELECT id FROM ec_order WHERE dealer_id = $1 AND shop_order_id = $2`,
-          [dealer.id, dto.shopOrderId],
+          `SELECT id, order_id FROM ec_order WHERE shop_order_id = $1`,
+          [dto.shopOrderId],
         );
-        return { received: true, duplicate: true, ecOrderId: existing.id, minted: 0 };
+        return {
+          received: true,
+          duplicate: true,
+          ecOrderId: existing.id,
+          ...(existing.order_id ? { orderId: existing.order_id } : {}),
+          minted: 0,
+        };
       }
+      const billed = await recordShopSale(em, this.config, now, dealer.id, dto.lines, skus);
+      await em.query(`UPDATE ec_order SET order_id = $2 WHERE id = $1`, [created.id, billed.orderId]);
       let minted = 0;
       for (const [i, l] of dto.lines.entries()) {
         minted += await this.stock.mint(em, {
           dealerId: dealer.id,
           sku: skus[i],
           quantity: l.quantity,
+          orderId: billed.orderId,
           ecOrderId: created.id,
         });
       }
@@ -105,52 +127,19 @@ export class EcService {
         targetType: 'ec_order',
         targetId: created.id,
         dealerId: dealer.id,
-        after: { shopOrderId: dto.shopOrderId, lines: dto.lines, minted },
+        after: { shopOrderId: dto.shopOrderId, lines: dto.lines, minted, ...billed },
       });
-      return { received: true, duplicate: false, ecOrderId: created.id, minted };
-    });
-  }
-
-  /** A new webhook secret (shown once), replacing the previous one. Owner or manager. */
-  async rotateSecret(user: AuthUser): Promise<{ secret: string; webhookUrl: string; createdAt: string }> {
-    if (user.memberRole === 'staff') {
-      throw AppError.forbidden('Only an owner or manager may create the EC-site secret');
-    }
-    const secret = `whsec_${randomBytes(32).toString('hex')}`;
-    const now = this.clock.now();
-    return this.ds.transaction(async (em) => {
-      const [d] = await rows<{ login_id: string; had: boolean }>(
-        em,
-        `SELECT login_id, ec_webhook_secret IS NOT NULL AS had FROM dealer WHERE id = $1 FOR UPDATE`,
-        [user.dealerId],
-      );
-      await em.query(
-        `UPDATE dealer SET ec_webhook_secret = $2, ec_webhook_secret_created_at = $3, updated_at = $3 WHERE id = $1`,
-        [user.dealerId, secret, now],
-      );
-      await this.audit.record(em, user, {
-        action: d.had ? 'dealer.ec_secret.rotated' : 'dealer.ec_secret.created',
-        targetType: 'dealer',
-        targetId: user.dealerId!,
-      });
-      return { secret, webhookUrl: this.webhookUrl(d.login_id), createdAt: now.toISOString() };
+      return { received: true, duplicate: false, ecOrderId: created.id, orderId: billed.orderId, minted };
     });
   }
 
   async site(user: AuthUser): Promise<EcSiteView> {
-    const [r] = await rows<{ login_id: string; configured: boolean; dismissed: boolean }>(
+    const [r] = await rows<{ dismissed: boolean }>(
       this.ds.manager,
-      `SELECT d.login_id, d.ec_webhook_secret IS NOT NULL AS configured,
-              (SELECT u.ec_site_dialog_dismissed_at IS NOT NULL FROM app_user u WHERE u.id = $2) AS dismissed
-         FROM dealer d WHERE d.id = $1`,
-      [user.dealerId, user.id],
+      `SELECT ec_site_dialog_dismissed_at IS NOT NULL AS dismissed FROM app_user WHERE id = $1`,
+      [user.id],
     );
-    return {
-      url: this.config.ecSiteUrl,
-      dismissed: r.dismissed === true,
-      webhookUrl: this.webhookUrl(r.login_id),
-      secretConfigured: r.configured,
-    };
+    return { url: this.config.ecSiteUrl, dismissed: r?.dismissed === true };
   }
 
   async dismiss(user: AuthUser, dismissed: boolean): Promise<EcSiteView> {
@@ -160,4 +149,96 @@ export class EcService {
     );
     return this.site(user);
   }
+}
+
+/**
+ * The books of one paid shop sale: a purchase order from the operator (fulfilled at once) and
+ * the operator's invoice for it, paid in full, numbered from the operator's gap-free counter.
+ * Prices are the buyer's tier price of each SKU, as for an order placed in the console.
+ */
+async function recordShopSale(
+  em: EntityManager,
+  config: AppConfig,
+  now: Date,
+  dealerId: string,
+  lines: Array<{ quantity: number }>,
+  skus: SkuRow[],
+): Promise<{
+  orderId: string;
+  orderNumber: number;
+  invoiceId: string;
+  invoiceNumber: number;
+  total: number;
+}> {
+  const buyer = (await dealerContact(em, dealerId))!;
+  const priced = lines.map((l, i) => {
+    const unitPrice = buyer.tier === 'primary' ? skus[i].price_primary : skus[i].price_secondary;
+    return { sku: skus[i], quantity: l.quantity, unitPrice, amount: unitPrice * l.quantity };
+  });
+  const sum = computeTax(priced.map((l) => ({ amount: l.amount, rate: STANDARD_TAX_RATE })));
+  const [o] = await rows<{ id: string; number: number }>(
+    em,
+    `INSERT INTO purchase_order (buyer_dealer_id, supplier_dealer_id, status, subtotal, tax, total, amount_paid,
+                                 created_at, updated_at, confirmed_at, invoiced_at, paid_at, fulfilled_at)
+     VALUES ($1, NULL, 'fulfilled', $2, $3, $4, $4, $5, $5, $5, $5, $5, $5) RETURNING id, number`,
+    [buyer.id, sum.subtotal, sum.tax, sum.total, now],
+  );
+  for (const [i, l] of priced.entries()) {
+    await em.query(
+      `INSERT INTO purchase_order_line (order_id, line_no, sku_id, quantity, unit_price, amount, tax_rate)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [o.id, i + 1, l.sku.id, l.quantity, l.unitPrice, l.amount, STANDARD_TAX_RATE],
+    );
+  }
+  const [{ last_number: number }] = await rows<{ last_number: number }>(
+    em,
+    `INSERT INTO invoice_counter (issuer_key, last_number) VALUES ('operator', 1)
+     ON CONFLICT (issuer_key) DO UPDATE SET last_number = invoice_counter.last_number + 1
+     RETURNING last_number`,
+  );
+  const [inv] = await rows<{ id: string }>(
+    em,
+    `INSERT INTO invoice (issuer_dealer_id, number, order_id, buyer_dealer_id, issuer_name, issuer_registration_number,
+                          buyer_name, issued_at, due_at, subtotal, taxes, tax, total, amount_paid, paid_at, created_at)
+     VALUES (NULL, $1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $11, $7, $7) RETURNING id`,
+    [
+      number,
+      o.id,
+      buyer.id,
+      config.invoiceIssuerName,
+      config.invoiceRegistrationNumber,
+      buyer.companyName,
+      now,
+      sum.subtotal,
+      JSON.stringify(sum.taxes),
+      sum.tax,
+      sum.total,
+    ],
+  );
+  for (const [i, l] of priced.entries()) {
+    await em.query(
+      `INSERT INTO invoice_line (invoice_id, line_no, sku_code, description_ja, description_en, quantity,
+                                 unit_price, amount, tax_rate)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        inv.id,
+        i + 1,
+        l.sku.code,
+        l.sku.name_ja,
+        l.sku.name_en,
+        l.quantity,
+        l.unitPrice,
+        l.amount,
+        STANDARD_TAX_RATE,
+      ],
+    );
+  }
+  if (sum.total > 0) {
+    await em.query(
+      `INSERT INTO invoice_payment (invoice_id, amount, paid_at, recorded_by_user_id, created_at)
+       VALUES ($1, $2, $3, NULL, $3)`,
+      [inv.id, sum.total, now],
+    );
+  }
+  return { orderId: o.id, orderNumber: o.number, invoiceId: inv.id, invoiceNumber: number, total: sum.total };
 }

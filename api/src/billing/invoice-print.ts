@@ -128,9 +128,10 @@ export function renderInvoiceHtml(inv: InvoiceView & { orderNumber: number }, la
   .void { color: #b91c1c; font-weight: bold; margin: 12px 0; }
   @media print { .noprint { display: none; } body { margin: 0; } }
 </style>
+<script src="/api/assets/print.js" defer></script>
 </head>
 <body>
-<p class="noprint"><button onclick="window.print()">${esc(L.print)}</button></p>
+<p class="noprint"><button type="button" data-print>${esc(L.print)}</button></p>
 <h1>${esc(L.title)}</h1>
 ${inv.status === 'void' ? `<p class="void">${esc(L.voidNote)}</p>` : ''}
 <div class="head">

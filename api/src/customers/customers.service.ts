@@ -254,6 +254,13 @@ export class CustomersService {
           const before: Record<string, string> = {};
           const after: Record<string, string> = {};
           if (patch.email !== undefined && patch.email !== c.email) {
+            if (c.deactivated_at) {
+              throw AppError.conflict(
+                ErrorCode.CUSTOMER_DEACTIVATED,
+                'email: the customer deactivated its account; its e-mail address cannot be changed',
+                { field: 'email' },
+              );
+            }
             if (c.first_assigned_at) {
               throw AppError.conflict(
                 ErrorCode.EMAIL_LOCKED_AFTER_ASSIGNMENT,

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { daysLeft, ErrorCode, LOCKOUT, type DeactivationImpact } from '@lc/shared';
+import { daysLeft, ErrorCode, type DeactivationImpact } from '@lc/shared';
 import type { AuthUser } from '../common/auth/decorators.js';
-import { PasswordHasher } from '../common/auth/password-hasher.js';
+import {
+  CREDENTIAL_COLUMNS,
+  CredentialCheck,
+  toCredentialUser,
+  type CredentialUser,
+} from '../auth/credential-check.js';
 import { AuditService } from '../common/audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
@@ -26,8 +31,6 @@ interface HolderRow {
   deactivated_at: Date | null;
 }
 
-type Outcome = { kind: 'ok' } | { kind: 'wrong' } | { kind: 'locked'; until: Date };
-
 /**
  * Customer deactivation (SPEC §2 "Customer deactivation", §8; seed 001 退会): with the contract
  * holder's password, in one transaction, every device and camera is deleted, every assigned or
@@ -38,7 +41,7 @@ export class DeactivationService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly hasher: PasswordHasher,
+    private readonly credentials: CredentialCheck,
     private readonly binding: BindingService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
@@ -79,177 +82,153 @@ export class DeactivationService {
     const customerId = user.customerId!;
     const reasons = [...new Set(dto.reasons ?? [])];
     const comment = dto.comment?.trim() || null;
-    // A wrong password is counted towards the sign-in lockout even though we refuse: the
-    // failure commits alone, nothing else changes; success is one transaction.
-    const outcome = await this.ds.transaction(async (em): Promise<Outcome> => {
-      const now = this.clock.now();
-      const [h] = await rows<HolderRow>(
-        em,
-        `SELECT u.id, u.email, u.name, u.language, u.time_zone, u.password_hash, u.locked_until,
-                c.id AS customer_id, c.name AS customer_name, c.dealer_id, c.deactivated_at
-           FROM app_user u JOIN customer c ON c.id = u.customer_id
-          WHERE u.id = $1 AND u.customer_id = $2 AND u.role = 'customer' AND u.active
-          FOR UPDATE OF u, c`,
-        [user.id, customerId],
-      );
-      if (!h) throw AppError.unauthorized(ErrorCode.UNAUTHENTICATED, 'the account is no longer active');
-      if (h.deactivated_at) {
-        throw AppError.conflict(ErrorCode.CUSTOMER_DEACTIVATED, 'the account is already deactivated');
-      }
-      if (h.locked_until && h.locked_until > now) return { kind: 'locked', until: h.locked_until };
-      if (!(await this.hasher.verify(h.password_hash, dto.password))) {
-        return this.countFailure(em, h.id, now);
-      }
-      await em.query(`DELETE FROM login_failure WHERE user_id = $1`, [h.id]);
-      await this.binding.lockCustomer(em, customerId);
-      const impact = await this.impactIn(em, customerId, now);
-
-      const devices = await rows<{ id: string }>(
-        em,
-        `SELECT id FROM device WHERE customer_id = $1 AND deleted_at IS NULL FOR UPDATE`,
-        [customerId],
-      );
-      const deviceIds = devices.map((d) => d.id);
-      const voided = await rows<{ id: string }>(
-        em,
-        `UPDATE license SET state = 'void', updated_at = $2
-          WHERE customer_id = $1 AND state IN ('assigned', 'bound') RETURNING id`,
-        [customerId, now],
-      );
-      // Connected devices learn at once that nothing is licensed any more.
-      await this.binding.bumpDevices(em, deviceIds);
-      await em.query(
-        `UPDATE camera SET deleted_at = $2 WHERE device_id = ANY($1::uuid[]) AND deleted_at IS NULL`,
-        [deviceIds, now],
-      );
-      await em.query(
-        `UPDATE device SET deleted_at = $2, status = 'deleted', updated_at = $2 WHERE id = ANY($1::uuid[])`,
-        [deviceIds, now],
-      );
-      const cancelled = await rows<{ id: string }>(
-        em,
-        `UPDATE device_command SET status = 'cancelled'
-          WHERE device_id = ANY($1::uuid[]) AND status IN ('pending', 'delivered') RETURNING id`,
-        [deviceIds],
-      );
-      await em.query(
-        `UPDATE maintenance_link SET removed_at = $2, removed_by_user_id = $3, updated_at = $2
-          WHERE customer_id = $1 AND removed_at IS NULL`,
-        [customerId, now, h.id],
-      );
-      await em.query(
-        `UPDATE maintenance_incident SET closed_at = $2, close_reason = 'unlinked'
-          WHERE customer_id = $1 AND closed_at IS NULL`,
-        [customerId, now],
-      );
-      await em.query(`UPDATE customer SET deactivated_at = $2, updated_at = $2 WHERE id = $1`, [
-        customerId,
-        now,
-      ]);
-      const users = await rows<{ id: string }>(
-        em,
-        `UPDATE app_user SET active = false, updated_at = $2 WHERE customer_id = $1 AND active RETURNING id`,
-        [customerId, now],
-      );
-      const userIds = users.map((u) => u.id);
-      // Every session of those users ends, also proxy sessions opened into this customer.
-      await em.query(
-        `UPDATE auth_session SET revoked_at = $2, revoke_reason = 'customer_deactivated'
-          WHERE (user_id = ANY($1::uuid[]) OR acting_user_id = ANY($1::uuid[])) AND revoked_at IS NULL`,
-        [userIds, now],
-      );
-      await em.query(
-        `UPDATE account_token SET revoked_at = $2
-          WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`,
-        [userIds, now],
-      );
-      await this.audit.record(em, user, {
-        action: 'customer.deactivated',
-        targetType: 'customer',
-        targetId: customerId,
-        customerId,
-        dealerId: h.dealer_id,
-        after: {
-          reasons,
-          comment,
-          ...impact,
-          deviceIds,
-          voidedLicenseIds: voided.map((v) => v.id),
-          cancelledCommands: cancelled.length,
-          deactivatedUserIds: userIds,
+    // The one credential gate: a wrong password counts towards the sign-in lockout (the failure
+    // commits alone, nothing else changes); success runs the whole deactivation in its transaction.
+    await this.credentials.run<CredentialUser & { row: HolderRow }, void>(
+      {
+        find: async (em) => {
+          const [r] = await rows<HolderRow & Record<string, unknown>>(
+            em,
+            `SELECT ${CREDENTIAL_COLUMNS},
+                    c.id AS customer_id, c.name AS customer_name, c.dealer_id, c.deactivated_at
+               FROM app_user u JOIN customer c ON c.id = u.customer_id
+              WHERE u.id = $1 AND u.customer_id = $2 AND u.role = 'customer' AND u.active
+              FOR UPDATE OF u, c`,
+            [user.id, customerId],
+          );
+          if (!r) throw AppError.unauthorized(ErrorCode.UNAUTHENTICATED, 'the account is no longer active');
+          if (r.deactivated_at) {
+            throw AppError.conflict(ErrorCode.CUSTOMER_DEACTIVATED, 'the account is already deactivated');
+          }
+          return { ...toCredentialUser(r), row: r };
         },
-      });
-      const data = {
-        name: h.name,
-        customerName: h.customer_name,
-        email: h.email,
-        at: now.toISOString(),
-        ...impact,
-      };
-      await this.mail.enqueue(em, {
-        to: h.email,
-        template: 'customer-deactivated',
-        language: h.language,
-        timeZone: h.time_zone,
-        data,
-        dedupeKey: `customer-deactivated:${customerId}`,
-      });
-      const [dealer] = await rows<{
-        notification_email: string;
-        company_name: string;
-        language: 'ja' | 'en' | null;
-        time_zone: string | null;
-      }>(
-        em,
-        `SELECT d.notification_email, d.company_name, o.language, o.time_zone
+        unknownKey: user.id,
+        password: dto.password,
+        field: 'password',
+        invalid: () =>
+          AppError.badRequest(ErrorCode.INVALID_CREDENTIALS, 'password: is wrong', { field: 'password' }),
+      },
+      async (em, found) => {
+        const h = found.row;
+        const now = this.clock.now();
+        await this.binding.lockCustomer(em, customerId);
+        const impact = await this.impactIn(em, customerId, now);
+
+        const devices = await rows<{ id: string }>(
+          em,
+          `SELECT id FROM device WHERE customer_id = $1 AND deleted_at IS NULL FOR UPDATE`,
+          [customerId],
+        );
+        const deviceIds = devices.map((d) => d.id);
+        const voided = await rows<{ id: string }>(
+          em,
+          `UPDATE license SET state = 'void', updated_at = $2
+          WHERE customer_id = $1 AND state IN ('assigned', 'bound') RETURNING id`,
+          [customerId, now],
+        );
+        // Connected devices learn at once that nothing is licensed any more.
+        await this.binding.bumpDevices(em, deviceIds);
+        await em.query(
+          `UPDATE camera SET deleted_at = $2 WHERE device_id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+          [deviceIds, now],
+        );
+        await em.query(
+          `UPDATE device SET deleted_at = $2, status = 'deleted', updated_at = $2 WHERE id = ANY($1::uuid[])`,
+          [deviceIds, now],
+        );
+        const cancelled = await rows<{ id: string }>(
+          em,
+          `UPDATE device_command SET status = 'cancelled'
+          WHERE device_id = ANY($1::uuid[]) AND status IN ('pending', 'delivered') RETURNING id`,
+          [deviceIds],
+        );
+        await em.query(
+          `UPDATE maintenance_link SET removed_at = $2, removed_by_user_id = $3, updated_at = $2
+          WHERE customer_id = $1 AND removed_at IS NULL`,
+          [customerId, now, h.id],
+        );
+        await em.query(
+          `UPDATE maintenance_incident SET closed_at = $2, close_reason = 'unlinked'
+          WHERE customer_id = $1 AND closed_at IS NULL`,
+          [customerId, now],
+        );
+        await em.query(`UPDATE customer SET deactivated_at = $2, updated_at = $2 WHERE id = $1`, [
+          customerId,
+          now,
+        ]);
+        const users = await rows<{ id: string }>(
+          em,
+          `UPDATE app_user SET active = false, updated_at = $2 WHERE customer_id = $1 AND active RETURNING id`,
+          [customerId, now],
+        );
+        const userIds = users.map((u) => u.id);
+        // Every session of those users ends, also proxy sessions opened into this customer.
+        await em.query(
+          `UPDATE auth_session SET revoked_at = $2, revoke_reason = 'customer_deactivated'
+          WHERE (user_id = ANY($1::uuid[]) OR acting_user_id = ANY($1::uuid[])) AND revoked_at IS NULL`,
+          [userIds, now],
+        );
+        await em.query(
+          `UPDATE account_token SET revoked_at = $2
+          WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`,
+          [userIds, now],
+        );
+        await this.audit.record(em, user, {
+          action: 'customer.deactivated',
+          targetType: 'customer',
+          targetId: customerId,
+          customerId,
+          dealerId: h.dealer_id,
+          after: {
+            reasons,
+            comment,
+            ...impact,
+            deviceIds,
+            voidedLicenseIds: voided.map((v) => v.id),
+            cancelledCommands: cancelled.length,
+            deactivatedUserIds: userIds,
+          },
+        });
+        const data = {
+          name: h.name,
+          customerName: h.customer_name,
+          email: h.email,
+          at: now.toISOString(),
+          ...impact,
+        };
+        await this.mail.enqueue(em, {
+          to: h.email,
+          template: 'customer-deactivated',
+          language: h.language,
+          timeZone: h.time_zone,
+          data,
+          dedupeKey: `customer-deactivated:${customerId}`,
+        });
+        const [dealer] = await rows<{
+          notification_email: string;
+          company_name: string;
+          language: 'ja' | 'en' | null;
+          time_zone: string | null;
+        }>(
+          em,
+          `SELECT d.notification_email, d.company_name, o.language, o.time_zone
            FROM dealer d
            LEFT JOIN LATERAL (SELECT language, time_zone FROM app_user
                                WHERE dealer_id = d.id AND member_role = 'owner' ORDER BY created_at LIMIT 1) o ON true
           WHERE d.id = $1`,
-        [h.dealer_id],
-      );
-      if (dealer) {
-        await this.mail.enqueue(em, {
-          to: dealer.notification_email,
-          template: 'customer-deactivated-dealer',
-          language: dealer.language ?? 'ja',
-          timeZone: dealer.time_zone ?? 'Asia/Tokyo',
-          data: { ...data, companyName: dealer.company_name, reasons, comment },
-          dedupeKey: `customer-deactivated-dealer:${customerId}`,
-        });
-      }
-      return { kind: 'ok' };
-    });
-    if (outcome.kind === 'ok') return;
-    if (outcome.kind === 'locked') {
-      throw new AppError(
-        423,
-        ErrorCode.ACCOUNT_LOCKED,
-        'password: the account is locked after failed sign-ins',
-        {
-          lockedUntil: outcome.until.toISOString(),
-        },
-      );
-    }
-    throw AppError.badRequest(ErrorCode.INVALID_CREDENTIALS, 'password: is wrong', { field: 'password' });
-  }
-
-  /** A wrong password counts like a failed sign-in (SPEC §5 lockout). */
-  private async countFailure(em: EntityManager, userId: string, now: Date): Promise<Outcome> {
-    await em.query(`INSERT INTO login_failure (user_id, at, ip) VALUES ($1, $2, NULL)`, [userId, now]);
-    const [{ n }] = await rows<{ n: number }>(
-      em,
-      `SELECT count(*)::int AS n FROM login_failure WHERE user_id = $1 AND at > $2`,
-      [userId, new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000)],
+          [h.dealer_id],
+        );
+        if (dealer) {
+          await this.mail.enqueue(em, {
+            to: dealer.notification_email,
+            template: 'customer-deactivated-dealer',
+            language: dealer.language ?? 'ja',
+            timeZone: dealer.time_zone ?? 'Asia/Tokyo',
+            data: { ...data, companyName: dealer.company_name, reasons, comment },
+            dedupeKey: `customer-deactivated-dealer:${customerId}`,
+          });
+        }
+      },
     );
-    if (n < LOCKOUT.maxFailures) return { kind: 'wrong' };
-    const until = new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
-    await em.query(`UPDATE app_user SET locked_until = $2, updated_at = $3 WHERE id = $1`, [
-      userId,
-      until,
-      now,
-    ]);
-    await em.query(`DELETE FROM login_failure WHERE user_id = $1`, [userId]);
-    return { kind: 'locked', until };
   }
 }

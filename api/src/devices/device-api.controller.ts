@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { Allow, Public } from '../common/auth/decorators.js';
+import { Allow, ClientIp, Public } from '../common/auth/decorators.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { AuthDevice } from './credentials.js';
 import { CurrentDevice } from './current-device.js';
@@ -36,12 +36,15 @@ export class DeviceApiController {
   @Public()
   @Post('register')
   @ApiCreatedResponse({ type: DeviceRegistrationDto })
-  @ApiUnauthorizedResponse({ description: '400224: e-mail or password wrong' })
+  @ApiUnauthorizedResponse({
+    description:
+      '400224: e-mail or password wrong; 401006: initial password expired. Also 403001 (initial password not changed yet), 423 400225 (locked), 429 (too many failures from this address)',
+  })
   @ApiConflictResponse({
     description: '500101: serial registered to another customer; 500102: camera-direct limit reached',
   })
-  register(@Body() body: RegisterDeviceDto) {
-    return this.devices.register(body);
+  register(@Body() body: RegisterDeviceDto, @ClientIp() ip: string | null) {
+    return this.devices.register(body, ip);
   }
 
   @Public()

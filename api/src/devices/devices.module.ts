@@ -12,10 +12,11 @@ import { TelemetryController } from './telemetry.controller.js';
 import { DeviceTelemetryService } from './telemetry.service.js';
 import { IncidentsModule } from '../maintenance/incidents.module.js';
 import { IncidentsService } from '../maintenance/incidents.service.js';
+import { CredentialsModule } from '../auth/credential-check.js';
 
 /** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
-  imports: [IncidentsModule],
+  imports: [IncidentsModule, CredentialsModule],
   controllers: [DeviceApiController, DevicesController, TelemetryController],
   providers: [
     BindingService,

@@ -5,7 +5,6 @@ import {
   daysLeft,
   DIRECT_CAMERA_LIMIT,
   ErrorCode,
-  LOCKOUT,
   type CameraView,
   type DeletionImpact,
   type DeviceRegistration,
@@ -14,12 +13,18 @@ import {
   type LicenseKind,
 } from '@lc/shared';
 import type { AuthUser } from '../common/auth/decorators.js';
-import { PasswordHasher } from '../common/auth/password-hasher.js';
+import {
+  CREDENTIAL_COLUMNS,
+  CredentialCheck,
+  toCredentialUser,
+  type CredentialUser,
+} from '../auth/credential-check.js';
 import { AuditService } from '../common/audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { mapUniqueViolations } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
+import { refuseInProxy } from '../accounts/actor.js';
 import { BindingService } from './binding.service.js';
 import { newCredential } from './credentials.js';
 import type { CameraSpecDto, DeviceSpecDto, RegisterDeviceDto } from './dto/register-device.dto.js';
@@ -94,72 +99,36 @@ export class DevicesService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly hasher: PasswordHasher,
+    private readonly credentials: CredentialCheck,
     private readonly binding: BindingService,
     private readonly audit: AuditService,
   ) {}
 
   // ---------- registration ----------
 
-  /**
-   * The contract holder's e-mail and password, with the sign-in lockout: a locked account is
-   * refused (423), and failures here count towards the lock like failed sign-ins.
-   */
-  private async checkHolder(email: string, password: string): Promise<string> {
-    const outcome = await this.ds.transaction(async (em) => {
-      const now = this.clock.now();
-      const [u] = await rows<{
-        id: string;
-        customer_id: string;
-        password_hash: string | null;
-        locked_until: Date | null;
-        deactivated_at: Date | null;
-      }>(
-        em,
-        `SELECT u.id, u.customer_id, u.password_hash, u.locked_until, c.deactivated_at
-           FROM app_user u JOIN customer c ON c.id = u.customer_id
-          WHERE lower(u.email) = lower($1) AND u.role = 'customer' AND u.active
-          FOR UPDATE OF u`,
-        [email],
-      );
-      if (!u || u.deactivated_at) {
-        await this.hasher.verify(null, password);
-        return { kind: 'invalid' as const };
-      }
-      if (u.locked_until && u.locked_until > now) return { kind: 'locked' as const, until: u.locked_until };
-      if (await this.hasher.verify(u.password_hash, password)) {
-        return { kind: 'ok' as const, customerId: u.customer_id };
-      }
-      await em.query(`INSERT INTO login_failure (user_id, at, ip) VALUES ($1, $2, NULL)`, [u.id, now]);
-      const [{ n }] = await rows<{ n: number }>(
-        em,
-        `SELECT count(*)::int AS n FROM login_failure WHERE user_id = $1 AND at > $2`,
-        [u.id, new Date(now.getTime() - LOCKOUT.windowMinutes * 60_000)],
-      );
-      if (n >= LOCKOUT.maxFailures) {
-        const until = new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000);
-        await em.query(`UPDATE app_user SET locked_until = $2, updated_at = $3 WHERE id = $1`, [
-          u.id,
-          until,
-          now,
-        ]);
-        await em.query(`DELETE FROM login_failure WHERE user_id = $1`, [u.id]);
-        return { kind: 'locked' as const, until };
-      }
-      return { kind: 'invalid' as const };
-    });
-    if (outcome.kind === 'ok') return outcome.customerId;
-    if (outcome.kind === 'locked') {
-      throw new AppError(
-        423,
-        ErrorCode.ACCOUNT_LOCKED,
-        'email: the account is locked after failed sign-ins',
-        {
-          lockedUntil: outcome.until.toISOString(),
+  /** The contract holder's e-mail and password, through the one credential gate (SPEC §5). */
+  private checkHolder(email: string, password: string, ip: string | null): Promise<string> {
+    return this.credentials.run<CredentialUser & { customerId: string }, string>(
+      {
+        find: async (em) => {
+          const [u] = await rows<Record<string, unknown>>(
+            em,
+            `SELECT ${CREDENTIAL_COLUMNS}, u.customer_id
+               FROM app_user u JOIN customer c ON c.id = u.customer_id
+              WHERE lower(u.email) = lower($1) AND u.role = 'customer' AND u.active AND c.deactivated_at IS NULL
+              FOR UPDATE OF u`,
+            [email],
+          );
+          return u ? { ...toCredentialUser(u), customerId: u.customer_id as string } : null;
         },
-      );
-    }
-    throw AppError.unauthorized(ErrorCode.INVALID_CREDENTIALS, 'email or password is wrong');
+        unknownKey: email,
+        password,
+        ip,
+        field: 'email',
+        invalid: () => AppError.unauthorized(ErrorCode.INVALID_CREDENTIALS, 'email or password is wrong'),
+      },
+      async (_em, u) => u.customerId,
+    );
   }
 
   /**
@@ -167,8 +136,8 @@ export class DevicesService {
    * for the same customer is idempotent (same device and camera ids, new cameras added) and
    * issues a fresh credential, which invalidates the old one.
    */
-  async register(dto: RegisterDeviceDto): Promise<DeviceRegistration> {
-    const customerId = await this.checkHolder(dto.email, dto.password);
+  async register(dto: RegisterDeviceDto, ip: string | null = null): Promise<DeviceRegistration> {
+    const customerId = await this.checkHolder(dto.email, dto.password, ip);
     const spec = dto.device;
     const cams = declaredCameras(spec.type, spec);
     return mapUniqueViolations(
@@ -560,14 +529,24 @@ export class DevicesService {
       );
     }
     const customerId = user.customerId!;
-    const [holder] = await rows<{ password_hash: string | null }>(
-      this.ds.manager,
-      `SELECT password_hash FROM app_user WHERE id = $1`,
-      [user.id],
+    await this.credentials.run(
+      {
+        find: async (em) => {
+          const [u] = await rows<Record<string, unknown>>(
+            em,
+            `SELECT ${CREDENTIAL_COLUMNS} FROM app_user u WHERE u.id = $1 AND u.active FOR UPDATE`,
+            [user.id],
+          );
+          return u ? toCredentialUser(u) : null;
+        },
+        unknownKey: user.id,
+        password,
+        field: 'password',
+        invalid: () =>
+          AppError.badRequest(ErrorCode.INVALID_CREDENTIALS, 'password: is wrong', { field: 'password' }),
+      },
+      async () => undefined,
     );
-    if (!(await this.hasher.verify(holder?.password_hash ?? null, password))) {
-      throw AppError.badRequest(ErrorCode.INVALID_CREDENTIALS, 'password: is wrong', { field: 'password' });
-    }
     return this.ds.transaction(async (em) => {
       await this.binding.lockCustomer(em, customerId);
       await this.ownDevice(em, customerId, deviceId, true);
@@ -609,6 +588,8 @@ export class DevicesService {
    * channel the replacement lacks returns to the pool. The old device is marked replaced.
    */
   async exchange(user: AuthUser, deviceId: string, spec: DeviceSpecDto) {
+    // A new device credential is minted: like deletion, only the customer itself (issue 11 §6).
+    refuseInProxy(user, 'Exchanging a device');
     const customerId = user.customerId!;
     return mapUniqueViolations(
       () =>

@@ -13,6 +13,12 @@ import {
 import { OrderLineDto } from './order.dto.js';
 
 export class EcWebhookDto {
+  @ApiProperty({ description: 'The buying dealer (its login ID): the licenses go into its stock' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  dealerLoginId: string;
+
   @ApiProperty({ description: "The shop's order id: a second delivery of it adds nothing" })
   @IsString()
   @MinLength(1)
@@ -39,21 +45,14 @@ export class EcWebhookResultDto {
   @ApiProperty({ description: 'This shop order id was already received: nothing added' }) duplicate: boolean;
   @ApiPropertyOptional({ description: 'Not a paid order: nothing added' }) ignored?: boolean;
   @ApiPropertyOptional() ecOrderId?: string;
+  @ApiPropertyOptional({ description: 'The purchase order (fulfilled, with its paid invoice) behind it' })
+  orderId?: string;
   @ApiProperty({ description: 'Licenses added to stock by this delivery' }) minted: number;
-}
-
-export class EcSecretDto {
-  @ApiProperty({ description: 'Shown once: configure it in the EC site; a new one replaces it' })
-  secret: string;
-  @ApiProperty() webhookUrl: string;
-  @ApiProperty() createdAt: string;
 }
 
 export class EcSiteDto {
   @ApiProperty() url: string;
   @ApiProperty({ description: 'The signed-in user dismissed the EC-site dialog' }) dismissed: boolean;
-  @ApiProperty() webhookUrl: string;
-  @ApiProperty() secretConfigured: boolean;
 }
 
 export class EcDismissDto {

@@ -50,6 +50,12 @@ export class AppConfig {
   invoiceRegistrationNumber: string | null;
   /** The EC site where dealers buy licenses (offered in the license screen's dialog). */
   ecSiteUrl: string;
+  /** The operator's EC-shop integration: the secret that signs the shop's webhook (none: refused). */
+  ecWebhookSecret: string | null;
+  /** Failed sign-ins allowed from one client address in 15 minutes, across accounts. */
+  loginFailuresPerIp: number;
+  /** Serve the Swagger UI at `/api/docs` (and `/api/openapi.json`). */
+  apiDocs: boolean;
   jobsEnabled: boolean;
   /** A device silent for longer than this is in "communication error". */
   deviceLivenessMinutes: number;
@@ -156,6 +162,14 @@ export function loadConfig(env: Env): AppConfig {
   }
   c.ecSiteUrl = str('EC_SITE_URL', 'https://shop.license-console.example/licenses');
   if (!/^https?:\/\//.test(c.ecSiteUrl)) problems.push('EC_SITE_URL must start with http:// or https://');
+
+  const ecSecret = env.EC_WEBHOOK_SECRET?.trim();
+  c.ecWebhookSecret = ecSecret ? ecSecret : null;
+  if (c.ecWebhookSecret && c.ecWebhookSecret.length < 32) {
+    problems.push('EC_WEBHOOK_SECRET must be at least 32 characters');
+  }
+  c.loginFailuresPerIp = int('LOGIN_FAILURES_PER_IP', 50, 1, 1_000_000);
+  c.apiDocs = bool('API_DOCS', !prod);
 
   c.jobsEnabled = bool('JOBS_ENABLED', true);
   c.deviceLivenessMinutes = int('DEVICE_LIVENESS_MINUTES', 5, 1, 24 * 60);

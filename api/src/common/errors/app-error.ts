@@ -1,4 +1,4 @@
-import { ErrorCode } from '@lc/shared';
+import { ErrorCode, LOCKOUT } from '@lc/shared';
 
 /** A refusal the client can act on: HTTP status + stable numeric code + message naming the field. */
 export class AppError extends Error {
@@ -25,6 +25,16 @@ export class AppError extends Error {
   }
   static notFound(what: string) {
     return new AppError(404, ErrorCode.NOT_FOUND, `${what} not found`);
+  }
+  /** 423: the account is locked until `until` (sign-in lockout, SPEC §5). */
+  static locked(until: Date, now: Date, field = 'login') {
+    const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+    return new AppError(
+      423,
+      ErrorCode.ACCOUNT_LOCKED,
+      `${field}: the account is locked after ${LOCKOUT.maxFailures} failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`,
+      { lockedUntil: until.toISOString(), retryAfterSeconds: seconds },
+    );
   }
   static conflict(code: ErrorCode, message: string, details?: Record<string, unknown>) {
     return new AppError(409, code, message, details);

@@ -24,8 +24,9 @@ export class ErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toBody(err, this.logger);
     if (res.headersSent) return;
-    if (body.code === ErrorCode.DATABASE_UNAVAILABLE)
-      res.setHeader('Retry-After', DATABASE_RETRY_AFTER_SECONDS);
+    const retryAfter =
+      body.code === ErrorCode.DATABASE_UNAVAILABLE ? DATABASE_RETRY_AFTER_SECONDS : body.details?.retryAfterSeconds;
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
 }

@@ -67,8 +67,9 @@ export class TemplateRenderer {
     if (!t) {
       t = this.hb.compile(fs.readFileSync(file, 'utf8'), {
         strict: false,
-        // Plain-text bodies are not HTML: no escaping (an initial password may contain &).
-        noEscape: path.basename(file).startsWith('text.'),
+        // Plain-text bodies and subjects are not HTML: no escaping (an initial password or a
+        // company name may contain &). The layout escapes the subject where it puts it in HTML.
+        noEscape: /^(text|subject)\./.test(path.basename(file)),
       });
       this.cache.set(file, t);
     }
