@@ -28,7 +28,7 @@ export function checkGrant(
   const { payload, payloadBytes, signature } = parsed;
   const key = typeof payload.keyId === 'string' ? keys.get(payload.keyId) : undefined;
   if (!key) return { ok: false, reason: 'unknown key' };
-  let genuine = false;
+  let genuine: boolean;
   try {
     genuine = verify(null, Buffer.from(payloadBytes, 'utf8'), key, Buffer.from(signature, 'base64url'));
   } catch {

@@ -125,7 +125,7 @@ export function servePage(
         if (body.length > 16_384) req.destroy();
       });
       req.on('end', () => {
-        let token = '';
+        let token: string;
         try {
           token = String((JSON.parse(body) as { token?: unknown }).token ?? '');
         } catch {
