@@ -168,13 +168,14 @@ describe('POST /api/account/deactivate', () => {
     expect((await t.http.get('/api/device/entitlements').set(deviceAuth(d.credential))).status).toBe(401);
     const [removed] = await t.ds.query(`SELECT removed_at FROM maintenance_link WHERE id = $1`, [link.id]);
     expect(removed.removed_at).not.toBeNull();
-    const users = (await t.ds.query(`SELECT active FROM app_user WHERE customer_id = $1`, [
+    // The holder stays as an inactive row; shared users are deleted (SPEC §2, issue 13).
+    const users = (await t.ds.query(`SELECT role, active FROM app_user WHERE customer_id = $1`, [
       m.customerId,
     ])) as Array<{
+      role: string;
       active: boolean;
     }>;
-    expect(users).toHaveLength(2);
-    expect(users.every((u) => !u.active)).toBe(true);
+    expect(users).toEqual([{ role: 'customer', active: false }]);
 
     // Sessions end: access tokens refused, refresh refused, sign-in refused (also the shared user).
     expect((await t.http.get('/api/auth/me').set(bearer(other.accessToken))).status).toBe(401);

@@ -9,6 +9,7 @@ import { Maintenance1763850000000 } from './1763850000000-Maintenance.js';
 import { CredentialGate1763861100000 } from './1763861100000-CredentialGate.js';
 import { OperatorEcShop1763861200000 } from './1763861200000-OperatorEcShop.js';
 import { Reliability1763870000000 } from './1763870000000-Reliability.js';
+import { SharedUsers1763900100000 } from './1763900100000-SharedUsers.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CredentialGate1763861100000,
   OperatorEcShop1763861200000,
   Reliability1763870000000,
+  SharedUsers1763900100000,
 ];

@@ -81,6 +81,14 @@ export const ErrorCode = {
   MAINTENANCE_CONTACT_DUPLICATE: 600104,
   MAINTENANCE_UNLICENSED: 600105,
 
+  // shared users, camera sharing, folders, stream grants (issue 13; block 5003xx).
+  // 400229/400249/400250/500007/400224 above are reused as seed 001 §7.2 names them.
+  STREAM_CAMERA_UNLICENSED: 500301,
+  SHARED_PERMISSION_MISSING: 500302,
+  CAMERA_NOT_SHARED: 500303,
+  FOLDER_TOO_DEEP: 500304,
+  FOLDER_FULL: 500305,
+
   // jobs and dev surface (9xxxxx)
   UNKNOWN_JOB: 900101,
 

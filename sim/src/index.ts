@@ -1,4 +1,5 @@
 export * from './verify.js';
+export * from './grant.js';
 export * from './enforce.js';
 export * from './state-file.js';
 export * from './simulator.js';

@@ -41,6 +41,11 @@ const HTML = `<!doctype html>
   <button data-action="online">Reconnect network</button>
   <button data-action="heartbeat">Heartbeat now</button>
 </div>
+<form id="viewer" style="margin-bottom:12px">
+  <label>Remote viewer — paste a stream grant from the portal's camera page:
+    <input name="token" id="token" size="60" autocomplete="off"></label>
+  <button type="submit">Open stream</button> <span id="viewer-result"></span>
+</form>
 <div class="grid" id="cams"></div>
 <h2 style="font-size:1rem">Log</h2>
 <pre id="log"></pre>
@@ -67,6 +72,7 @@ async function refresh() {
       '<div class="row"><span>Recording</span>' + yes(c.recording, 'recording', 'stopped') + '</div>' +
       '<div class="row"><span>Remote streaming</span>' + yes(c.remoteStreaming, 'on', 'off') + '</div>' +
       '<div class="row"><span>HDMI live</span>' + yes(c.hdmiLive, 'on', 'off') + '</div>' +
+      '<div class="row"><span>Remote viewers</span><b>' + s.viewers.filter((v) => v.channel === c.channel).map((v) => esc(v.mode)).join(', ') + '</b></div>' +
       '<div class="why">' + esc(c.reason) + (c.validUntil ? ' · valid until ' + esc(c.validUntil) : '') + '</div>' +
       '</div>').join('');
     document.getElementById('log').textContent = s.log.slice().reverse().map((l) => l.at + ' ' + l.level + ' ' + l.message).join('\\n');
@@ -74,6 +80,16 @@ async function refresh() {
     document.getElementById('meta').textContent = 'simulator not reachable: ' + e;
   }
 }
+document.getElementById('viewer').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const r = await fetch('stream', { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: document.getElementById('token').value }) });
+  const b = await r.json();
+  document.getElementById('viewer-result').innerHTML = b.ok
+    ? '<span class="ok">streaming ' + esc(b.viewer.mode) + ' on ch ' + b.viewer.channel + '</span>'
+    : '<span class="off">refused: ' + esc(b.reason) + '</span>';
+  refresh();
+});
 document.querySelectorAll('button[data-action]').forEach((b) =>
   b.addEventListener('click', async () => { await fetch('actions/' + b.dataset.action, { method: 'POST' }); refresh(); }));
 refresh();
@@ -83,7 +99,10 @@ setInterval(refresh, 1000);
 </html>
 `;
 
-/** The simulator's local page: `/` (auto-refreshing), `/state` (JSON snapshot), `POST /actions/<name>`. */
+/**
+ * The simulator's local page: `/` (auto-refreshing), `/state` (JSON snapshot), `POST /actions/<name>`,
+ * and `POST /stream {token}` — a remote viewer presenting a stream grant (200 admitted, 403 refused).
+ */
 export function servePage(
   sim: Simulator,
   port = 0,
@@ -98,6 +117,24 @@ export function servePage(
     if (req.method === 'GET' && path === '/') return send(200, 'text/html; charset=utf-8', HTML);
     if (req.method === 'GET' && path === '/state') {
       return send(200, 'application/json', JSON.stringify(sim.snapshot));
+    }
+    if (req.method === 'POST' && path === '/stream') {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+        if (body.length > 16_384) req.destroy();
+      });
+      req.on('end', () => {
+        let token: string;
+        try {
+          token = String((JSON.parse(body) as { token?: unknown }).token ?? '');
+        } catch {
+          token = '';
+        }
+        const r = sim.openStream(token);
+        send(r.ok ? 200 : 403, 'application/json', JSON.stringify(r));
+      });
+      return;
     }
     const m = /^\/actions\/([a-z-]+)$/.exec(path);
     if (req.method === 'POST' && m) {

@@ -11,6 +11,7 @@ import type {
 import { enforce, learnCameraIds, type CameraStatus, type SimCamera } from './enforce.js';
 import { readState, writeState, type SavedState } from './state-file.js';
 import { checkDocument, KeyRing, type Refusal } from './verify.js';
+import { checkGrant, type GrantRefusal } from './grant.js';
 
 export type DeviceKind = 'recorder' | 'camera';
 
@@ -77,8 +78,25 @@ export interface SimSnapshot {
   entitlements: { version: number; issuedAt: string; keyId: string; acceptedAt: string } | null;
   lastRefusal: { at: string; reason: Refusal; version: number | null } | null;
   cameras: CameraStatus[];
+  /** Remote viewers let in with a verified stream grant, per camera (dropped when the camera may no longer stream). */
+  viewers: StreamViewer[];
+  /** The last stream grant refused, and why. */
+  lastGrantRefusal: { at: string; reason: StreamRefusal; channel: number | null } | null;
   log: LogEntry[];
 }
+
+/** A remote viewer the device streams to, admitted by a verified stream grant (SPEC §8). */
+export interface StreamViewer {
+  channel: number;
+  cameraId: string;
+  mode: string;
+  userId: string;
+  grantId: string;
+  openedAt: string;
+}
+
+/** Why the device refused to stream: the grant itself, or the camera's license (remote capability off). */
+export type StreamRefusal = GrantRefusal | 'camera not licensed for remote use';
 
 type HeartbeatEvent = NonNullable<HeartbeatBody['events']>[number] & { at: string };
 type HeartbeatLog = NonNullable<HeartbeatBody['logs']>[number] & { at: string };
@@ -161,6 +179,8 @@ export class Simulator extends EventEmitter {
   private heartbeatInFlight: Promise<HeartbeatResult | null> | null = null;
   private lastEmitted = '';
   private lastCameraStates = new Map<number, { recording: boolean; remote: boolean }>();
+  private viewers: StreamViewer[] = [];
+  private lastGrantRefusal: SimSnapshot['lastGrantRefusal'] = null;
 
   constructor(private readonly options: SimulatorOptions = {}) {
     super();
@@ -236,6 +256,8 @@ export class Simulator extends EventEmitter {
         : null,
       lastRefusal: this.lastRefusal,
       cameras,
+      viewers: this.viewers.filter((v) => cameras.find((c) => c.channel === v.channel)?.remoteStreaming),
+      lastGrantRefusal: this.lastGrantRefusal,
       log: [...this.log],
     };
   }
@@ -265,6 +287,41 @@ export class Simulator extends EventEmitter {
     if (this.tickTimer) clearInterval(this.tickTimer);
     await this.loopDone;
     await this.heartbeatInFlight?.catch(() => undefined);
+  }
+
+  /**
+   * A remote viewer presents a stream grant from the portal: the device verifies it (published
+   * key, this device and camera, not expired by its own clock) and that the camera may stream
+   * remotely under its entitlements, then "streams" to the viewer. Forged or expired grants are refused.
+   */
+  openStream(token: string): { ok: true; viewer: StreamViewer } | { ok: false; reason: StreamRefusal } {
+    const now = this.now();
+    const ids = new Set(this.cameras.map((c) => c.cameraId).filter((x): x is string => !!x));
+    const r = checkGrant(token, this.keys, { deviceId: this.deviceId, cameraIds: ids, now });
+    const refuse = (reason: StreamRefusal, channel: number | null) => {
+      this.lastGrantRefusal = { at: now.toISOString(), reason, channel };
+      this.warn(`refused a stream grant${channel ? ` for channel ${channel}` : ''}: ${reason}`);
+      this.changed();
+      return { ok: false as const, reason };
+    };
+    if (!r.ok) return refuse(r.reason, null);
+    const cam = this.snapshot.cameras.find((c) => c.cameraId === r.payload.cameraId)!;
+    if (!cam.remoteStreaming) return refuse('camera not licensed for remote use', cam.channel);
+    const viewer: StreamViewer = {
+      channel: cam.channel,
+      cameraId: r.payload.cameraId,
+      mode: r.payload.mode,
+      userId: r.payload.userId,
+      grantId: r.payload.grantId,
+      openedAt: now.toISOString(),
+    };
+    this.viewers = [...this.viewers.filter((v) => v.grantId !== viewer.grantId), viewer].slice(-20);
+    this.lastGrantRefusal = null;
+    this.info(
+      `channel ${cam.channel}: remote ${viewer.mode} viewer admitted (grant ${viewer.grantId.slice(0, 8)})`,
+    );
+    this.changed();
+    return { ok: true, viewer };
   }
 
   /** Re-applies the held document at the device clock's current time (tests call it after moving the clock). */

@@ -21,6 +21,9 @@ export function describe(s: SimSnapshot): string[] {
   if (s.lastRefusal) {
     lines.push(`last refused document: ${s.lastRefusal.reason} at ${s.lastRefusal.at}`);
   }
+  if (s.lastGrantRefusal) {
+    lines.push(`last refused stream grant: ${s.lastGrantRefusal.reason} at ${s.lastGrantRefusal.at}`);
+  }
   lines.push('ch  HDMI monitor  recording  remote stream  valid until               why');
   for (const c of s.cameras) {
     lines.push(
@@ -33,6 +36,9 @@ export function describe(s: SimSnapshot): string[] {
         c.reason,
       ].join('  '),
     );
+    for (const v of s.viewers.filter((x) => x.channel === c.channel)) {
+      lines.push(`    remote viewer: ${v.mode} for user ${v.userId.slice(0, 8)} since ${v.openedAt}`);
+    }
   }
   return lines;
 }

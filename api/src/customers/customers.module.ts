@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { CustomersController } from './customers.controller.js';
 import { CustomersService } from './customers.service.js';
+import { SharedUsersController } from './shared-users.controller.js';
+import { SharedUsersService } from './shared-users.service.js';
 
-/** A dealer's customers (contract holders) and the customer's handover answer. */
+/** A dealer's customers (contract holders), the customer's handover answer, and its shared users. */
 @Module({
   imports: [AccountsModule],
-  controllers: [CustomersController],
-  providers: [CustomersService],
+  controllers: [CustomersController, SharedUsersController],
+  providers: [CustomersService, SharedUsersService],
   exports: [CustomersService],
 })
 export class CustomersModule {}

@@ -15,6 +15,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { MailService } from '../common/mail/mail.service.js';
 import { refuseInProxy } from '../accounts/actor.js';
 import { BindingService } from '../devices/binding.service.js';
+import { removeSharedUsersOfCustomer, removeSharingOfDevices } from '../customers/shared-access.js';
 import type { DeactivateAccountDto } from './dto/deactivation.dto.js';
 
 interface HolderRow {
@@ -152,6 +153,10 @@ export class DeactivationService {
           WHERE customer_id = $1 AND closed_at IS NULL`,
           [customerId, now],
         );
+        // Shared users are deleted (sessions end, their e-mail is free again), with sharing,
+        // favorites and folders (issue 13).
+        await removeSharingOfDevices(em, deviceIds);
+        const sharedUserIds = await removeSharedUsersOfCustomer(em, customerId, now);
         await em.query(`UPDATE customer SET deactivated_at = $2, updated_at = $2 WHERE id = $1`, [
           customerId,
           now,
@@ -187,6 +192,7 @@ export class DeactivationService {
             voidedLicenseIds: voided.map((v) => v.id),
             cancelledCommands: cancelled.length,
             deactivatedUserIds: userIds,
+            deletedSharedUserIds: sharedUserIds,
           },
         });
         const data = {

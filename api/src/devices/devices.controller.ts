@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ErrorCode } from '@lc/shared';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,6 +11,8 @@ import {
 } from '@nestjs/swagger';
 import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
 import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
+import { AppError } from '../common/errors/app-error.js';
+import { requireSharedPermission, sharedCameraIds, treeForSharedUser } from '../customers/shared-access.js';
 import { CommandsService } from './commands.service.js';
 import { DevicesService } from './devices.service.js';
 import {
@@ -26,7 +30,10 @@ import {
   UpdateCameraDto,
 } from './dto/device.dto.js';
 
-/** The customer's devices (also in a proxy session); a dealer reads its customers' trees. */
+/**
+ * The customer's devices (also in a proxy session); a dealer reads its customers' trees; a shared
+ * user reads only the devices with a camera shared with them, and only those cameras.
+ */
 @ApiTags('devices')
 @ApiBearerAuth()
 @Controller()
@@ -34,9 +41,19 @@ export class DevicesController {
   constructor(
     private readonly devices: DevicesService,
     private readonly commands: CommandsService,
+    private readonly ds: DataSource,
   ) {}
 
-  @Allow('customer', 'dealer')
+  /** A shared user's view: the tree cut down to their cameras (fresh from the database each time). */
+  private async forSharedUser<T extends { cameras: Array<{ id: string }> }>(
+    user: AuthUser,
+    tree: T[],
+  ): Promise<T[]> {
+    if (user.role !== 'shared_user') return tree;
+    return treeForSharedUser(tree, new Set(await sharedCameraIds(this.ds.manager, user.id)));
+  }
+
+  @Allow('customer', 'dealer', 'shared_user')
   @Get('devices')
   @ApiOkResponse({
     type: DeviceViewDto,
@@ -44,10 +61,13 @@ export class DevicesController {
     description: 'Recorders → cameras with license status',
   })
   async list(@CurrentUser() user: AuthUser, @Query() q: DevicesQueryDto) {
-    return this.devices.list(await this.devices.customerScope(user, q.customerId));
+    return this.forSharedUser(
+      user,
+      await this.devices.list(await this.devices.customerScope(user, q.customerId)),
+    );
   }
 
-  @Allow('customer', 'dealer')
+  @Allow('customer', 'dealer', 'shared_user')
   @Get('devices/:id')
   @ApiOkResponse({ type: DeviceViewDto })
   @ApiNotFoundResponse()
@@ -56,7 +76,10 @@ export class DevicesController {
     @Param('id', new ParseIdPipe('Device')) id: string,
     @Query() q: DevicesQueryDto,
   ) {
-    return this.devices.device(await this.devices.customerScope(user, q.customerId), id);
+    const d = await this.devices.device(await this.devices.customerScope(user, q.customerId), id);
+    const [visible] = await this.forSharedUser(user, [d]);
+    if (!visible) throw AppError.notFound('Device');
+    return visible;
   }
 
   @Allow('customer')
@@ -108,7 +131,7 @@ export class DevicesController {
     return this.commands.list(user.customerId!, id);
   }
 
-  @Allow('customer', 'dealer')
+  @Allow('customer', 'dealer', 'shared_user')
   @Get('cameras/:id')
   @ApiOkResponse({ type: CameraViewDto })
   async camera(
@@ -116,17 +139,34 @@ export class DevicesController {
     @Param('id', new ParseIdPipe('Camera')) id: string,
     @Query() q: DevicesQueryDto,
   ) {
-    return this.devices.camera(await this.devices.customerScope(user, q.customerId), id);
+    const c = await this.devices.camera(await this.devices.customerScope(user, q.customerId), id);
+    if (user.role === 'shared_user' && !(await sharedCameraIds(this.ds.manager, user.id)).includes(c.id)) {
+      throw AppError.notFound('Camera');
+    }
+    return c;
   }
 
-  @Allow('customer')
+  /** A shared user with "camera settings" may rename a shared camera; "do not license" is never theirs. */
+  @Allow('customer', 'shared_user')
   @Patch('cameras/:id')
   @ApiOkResponse({ type: CameraViewDto })
-  updateCamera(
+  async updateCamera(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseIdPipe('Camera')) id: string,
     @Body() body: UpdateCameraDto,
   ) {
+    if (user.role === 'shared_user') {
+      await requireSharedPermission(this.ds.manager, user, 'cameraSettings');
+      if (!(await sharedCameraIds(this.ds.manager, user.id)).includes(id)) {
+        throw AppError.forbidden('cameraId: this camera is not shared with you', ErrorCode.CAMERA_NOT_SHARED);
+      }
+      if (body.doNotLicense !== undefined) {
+        throw AppError.forbidden(
+          'doNotLicense: license settings are the contract holder’s',
+          ErrorCode.FORBIDDEN,
+        );
+      }
+    }
     return this.devices.updateCamera(user, id, body);
   }
 

@@ -8,6 +8,8 @@ import { DeviceApiService } from './device-api.service.js';
 import { DevicesController } from './devices.controller.js';
 import { DevicesService } from './devices.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
+import { StreamGrantsController } from './stream-grants.controller.js';
+import { StreamGrantsService } from './stream-grants.service.js';
 import { TelemetryController } from './telemetry.controller.js';
 import { DeviceTelemetryService } from './telemetry.service.js';
 import { IncidentsModule } from '../maintenance/incidents.module.js';
@@ -17,7 +19,7 @@ import { CredentialsModule } from '../auth/credential-check.js';
 /** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
   imports: [IncidentsModule, CredentialsModule],
-  controllers: [DeviceApiController, DevicesController, TelemetryController],
+  controllers: [DeviceApiController, DevicesController, TelemetryController, StreamGrantsController],
   providers: [
     BindingService,
     DevicesService,
@@ -26,6 +28,7 @@ import { CredentialsModule } from '../auth/credential-check.js';
     CommandsService,
     EntitlementsNotifier,
     DeviceTelemetryService,
+    StreamGrantsService,
   ],
   exports: [BindingService, DeviceTelemetryService, CommandsService, DevicesService],
 })

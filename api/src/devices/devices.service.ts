@@ -29,6 +29,7 @@ import { BindingService } from './binding.service.js';
 import { newCredential } from './credentials.js';
 import type { CameraSpecDto, DeviceSpecDto, RegisterDeviceDto } from './dto/register-device.dto.js';
 import type { TransferLicenseDto, UpdateCameraDto } from './dto/device.dto.js';
+import { moveSharingOnExchange, removeSharingOfDevices } from '../customers/shared-access.js';
 
 interface DeviceRow {
   id: string;
@@ -287,7 +288,7 @@ export class DevicesService {
 
   /** Whose devices the caller may see: the customer its own; a dealer one of its customers. */
   async customerScope(user: AuthUser, customerId: string | undefined): Promise<string> {
-    if (user.role === 'customer') return user.customerId!;
+    if (user.role === 'customer' || user.role === 'shared_user') return user.customerId!;
     if (!customerId) throw AppError.validation('customerId', 'is required for a dealer');
     const [c] = await rows<{ id: string }>(
       this.ds.manager,
@@ -559,6 +560,8 @@ export class DevicesService {
           RETURNING id`,
         [deviceId, now],
       );
+      // Its cameras stop being shared, favored and filed (issue 13).
+      await removeSharingOfDevices(em, [deviceId]);
       await em.query(`UPDATE camera SET deleted_at = $2 WHERE device_id = $1 AND deleted_at IS NULL`, [
         deviceId,
         now,
@@ -697,6 +700,7 @@ export class DevicesService {
               WHERE id = $1`,
             [deviceId, now, newId],
           );
+          await moveSharingOnExchange(em, deviceId, newId);
           await this.binding.bumpDevices(em, [newId]);
           await this.audit.record(em, user, {
             action: 'devices.exchanged',

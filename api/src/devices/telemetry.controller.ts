@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
 import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
 import { Clock } from '../common/clock/clock.js';
 import { sendCsv } from '../common/http/csv.js';
 import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
+import { requireSharedPermission, sharedCameraIds } from '../customers/shared-access.js';
 import { DevicesService } from './devices.service.js';
 import {
   ConnectionHistoryPageDto,
@@ -28,6 +30,7 @@ export class TelemetryController {
     private readonly devices: DevicesService,
     private readonly telemetry: DeviceTelemetryService,
     private readonly clock: Clock,
+    private readonly ds: DataSource,
   ) {}
 
   @Allow('customer', 'dealer')
@@ -75,12 +78,15 @@ export class TelemetryController {
     return csv ? sendCsv(res, this.clock.now(), logsCsv(page.items)) : page;
   }
 
-  @Allow('customer', 'dealer')
+  /** A shared user needs the "event search" permission and sees only their cameras' events. */
+  @Allow('customer', 'dealer', 'shared_user')
   @Get('events')
   @ApiOkResponse({ type: DeviceEventPageDto, description: 'Newest first, 100 per page, at most 1000' })
   async events(@CurrentUser() user: AuthUser, @Query() q: EventQueryDto) {
     const customerId = await this.devices.customerScope(user, q.customerId);
-    return this.telemetry.events({ customerId }, q);
+    if (user.role !== 'shared_user') return this.telemetry.events({ customerId }, q);
+    await requireSharedPermission(this.ds.manager, user, 'eventSearch');
+    return this.telemetry.events({ customerId }, q, await sharedCameraIds(this.ds.manager, user.id));
   }
 
   private async historyOut(

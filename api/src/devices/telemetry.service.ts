@@ -197,7 +197,12 @@ export class DeviceTelemetryService {
   }
 
   /** Event search: newest first, 100 per page, at most 1000 results in all (SPEC §8). */
-  async events(scope: TelemetryScope, q: EventQuery): Promise<Page<DeviceEventView>> {
+  async events(
+    scope: TelemetryScope,
+    q: EventQuery,
+    /** A shared user's cameras: only their events (null: every camera of the scope). */
+    cameraIds: string[] | null = null,
+  ): Promise<Page<DeviceEventView>> {
     const deviceId = q.deviceId ?? scope.deviceId;
     if (q.deviceId && scope.deviceId && q.deviceId !== scope.deviceId) throw AppError.notFound('Device');
     await this.assertDevice({ ...scope, deviceId } as TelemetryScope);
@@ -226,6 +231,7 @@ export class DeviceTelemetryService {
         WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
           AND ($3::text IS NULL OR e.type = $3)
           AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
+          AND ($8::uuid[] IS NULL OR e.camera_id = ANY($8::uuid[]))
         ORDER BY e.at DESC, e.id DESC
         LIMIT $6 OFFSET $7`,
       [
@@ -236,6 +242,7 @@ export class DeviceTelemetryService {
         q.to ?? null,
         limit,
         offset,
+        cameraIds,
       ],
     );
     let total = r[0]?.total;
@@ -247,6 +254,7 @@ export class DeviceTelemetryService {
             WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
               AND ($3::text IS NULL OR e.type = $3)
               AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
+              AND ($7::uuid[] IS NULL OR e.camera_id = ANY($7::uuid[]))
             LIMIT $6) x`,
         [
           scope.customerId ?? null,
@@ -255,6 +263,7 @@ export class DeviceTelemetryService {
           q.from ?? null,
           q.to ?? null,
           EVENT_SEARCH_MAX,
+          cameraIds,
         ],
       );
       total = c.n;

@@ -21,6 +21,7 @@ import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import ReceiptOutlined from '@mui/icons-material/ReceiptOutlined';
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
 import SellOutlined from '@mui/icons-material/SellOutlined';
+import StarBorder from '@mui/icons-material/StarBorder';
 import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
 import VideocamOutlined from '@mui/icons-material/VideocamOutlined';
 import { AccountPage } from '../features/account/pages/AccountPage';
@@ -52,8 +53,9 @@ import { DeviceDetailPage } from '../features/devices/pages/DeviceDetailPage';
 import { DevicesPage } from '../features/devices/pages/DevicesPage';
 import { EventsPage } from '../features/devices/pages/EventsPage';
 import { NotificationsPage } from '../features/notifications/pages/NotificationsPage';
+import { FavoritesPage } from '../features/sharing/pages/FavoritesPage';
+import { SharedUsersPage } from '../features/sharing/pages/SharedUsersPage';
 import type { MessageKey } from './i18n/dictionaries';
-import { PlannedPage } from './components/PlannedPage';
 
 export interface AppPage {
   path: string;
@@ -69,10 +71,6 @@ export interface AppPage {
 }
 
 const ALL_ROLES: readonly Role[] = ['operator', 'dealer', 'customer', 'shared_user'];
-
-function planned(titleKey: MessageKey, descriptionKey: MessageKey): ReactNode {
-  return <PlannedPage titleKey={titleKey} descriptionKey={descriptionKey} />;
-}
 
 /**
  * Every page of the shell, in navigation order; filtering by role gives each role's menu.
@@ -238,10 +236,17 @@ export const APP_PAGES: readonly AppPage[] = [
     element: <DevicesPage />,
   },
   {
+    path: '/favorites',
+    labelKey: 'nav.favorites',
+    icon: StarBorder,
+    roles: ['customer', 'shared_user'],
+    element: <FavoritesPage />,
+  },
+  {
     path: '/devices/:id',
     labelKey: 'nav.devices',
     icon: VideocamOutlined,
-    roles: ['customer'],
+    roles: ['customer', 'shared_user'],
     navRoles: [],
     element: <DeviceDetailPage />,
   },
@@ -249,7 +254,7 @@ export const APP_PAGES: readonly AppPage[] = [
     path: '/cameras/:id',
     labelKey: 'nav.devices',
     icon: VideocamOutlined,
-    roles: ['customer'],
+    roles: ['customer', 'shared_user'],
     navRoles: [],
     element: <CameraDetailPage />,
   },
@@ -288,7 +293,7 @@ export const APP_PAGES: readonly AppPage[] = [
     labelKey: 'nav.sharedUsers',
     icon: GroupOutlined,
     roles: ['customer'],
-    element: planned('nav.sharedUsers', 'planned.sharedUsers'),
+    element: <SharedUsersPage />,
   },
   {
     path: '/events',

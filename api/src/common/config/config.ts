@@ -36,6 +36,8 @@ export class AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   idleTimeoutMinutes: number;
+  /** Shared users per customer (SPEC §5, seed 001 §2.1). */
+  sharedUserLimit: number;
   operatorEmail: string;
   operatorPassword: string;
   seedDemo: boolean;
@@ -135,6 +137,7 @@ export function loadConfig(env: Env): AppConfig {
   c.accessTokenTtlSeconds = int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400);
   c.refreshTokenTtlDays = int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365);
   c.idleTimeoutMinutes = int('IDLE_TIMEOUT_MINUTES', 30, 1, 24 * 60);
+  c.sharedUserLimit = int('SHARED_USER_LIMIT', 200, 1, 10_000);
 
   c.operatorEmail = str('OPERATOR_EMAIL', prod ? '' : DEV_OPERATOR.email);
   c.operatorPassword = str('OPERATOR_PASSWORD', prod ? '' : DEV_OPERATOR.password);

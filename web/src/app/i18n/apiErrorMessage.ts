@@ -11,6 +11,8 @@ const BY_CODE: Partial<Record<number, MessageKey>> = {
   [ErrorCode.INTERNAL]: 'error.internal',
   [ErrorCode.PASSWORD_CHANGE_REQUIRED]: 'error.passwordChangeRequired',
   [ErrorCode.NOT_ALLOWED_IN_PROXY_SESSION]: 'error.notAllowedInProxySession',
+  [ErrorCode.SHARED_PERMISSION_MISSING]: 'sharing.err.permissionMissing',
+  [ErrorCode.CAMERA_NOT_SHARED]: 'stream.refused.notShared',
 };
 
 /** A message for any error, in the current language where we know the code, else the server's. */

@@ -11,6 +11,7 @@ import { portalMessagesMessages } from '../../features/messages/messages';
 import { proxyMessages } from '../../features/proxy/messages';
 import { devicesMessages } from '../../features/devices/messages';
 import { notificationsMessages } from '../../features/notifications/messages';
+import { sharingMessages } from '../../features/sharing/messages';
 
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
@@ -72,8 +73,6 @@ export const en = {
     'Recorders and cameras will be shown here with their status, license and last connection.',
   'planned.licenses':
     'Your licenses will be listed here with their term, end date and the camera each one covers.',
-  'planned.sharedUsers':
-    'People you invite to view some of your cameras (up to 10) will be listed here with their permissions.',
   'planned.events': 'Events from your cameras will be listed here, newest first.',
   'planned.messages':
     'Notices from the service and from your dealer, such as license reminders, will be listed here.',
@@ -218,4 +217,5 @@ export const en = {
   ...maintenanceMessages.en,
   ...devicesMessages.en,
   ...notificationsMessages.en,
+  ...sharingMessages.en,
 } satisfies Record<string, string>;

@@ -12,6 +12,7 @@ import { proxyMessages } from '../../features/proxy/messages';
 import { devicesMessages } from '../../features/devices/messages';
 import type { MessageKey } from './dictionaries';
 import { notificationsMessages } from '../../features/notifications/messages';
+import { sharingMessages } from '../../features/sharing/messages';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
 export const ja: Record<MessageKey, string> = {
@@ -69,7 +70,6 @@ export const ja: Record<MessageKey, string> = {
     'サインインできる自社のメンバーが、役割（オーナー・マネージャー・スタッフ）とともにここに表示されます。',
   'planned.devices': 'レコーダーとカメラが、状態、ライセンス、最終接続とともにここに表示されます。',
   'planned.licenses': 'ライセンスが、期間、終了日、対象のカメラとともにここに表示されます。',
-  'planned.sharedUsers': 'カメラの閲覧に招待したユーザー（最大10人）が、権限とともにここに表示されます。',
   'planned.events': 'カメラのイベントが新しい順にここに表示されます。',
   'planned.messages': 'ライセンス期限のお知らせなど、サービスや販売店からの通知がここに表示されます。',
 
@@ -215,4 +215,5 @@ export const ja: Record<MessageKey, string> = {
   ...maintenanceMessages.ja,
   ...devicesMessages.ja,
   ...notificationsMessages.ja,
+  ...sharingMessages.ja,
 };

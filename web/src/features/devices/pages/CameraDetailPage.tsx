@@ -20,6 +20,10 @@ import { useDeviceScope } from '../hooks/useDeviceScope';
 import { lapseCause } from '../lapse';
 import { devicePath } from '../paths';
 import { cameraDisplayName } from '../tree';
+import { useCurrentUser } from '../../auth/hooks/useSession';
+import { CameraSharingCard } from '../../sharing/components/CameraSharingCard';
+import { FavoriteButton } from '../../sharing/components/FavoriteButton';
+import { StreamPanel } from '../../sharing/components/StreamPanel';
 
 /** One camera: license, capabilities (why some are off), name, "do not license", transfer. */
 export function CameraDetailPage() {
@@ -27,6 +31,9 @@ export function CameraDetailPage() {
   const { lang } = useLang();
   const { id = '' } = useParams();
   const scope = useDeviceScope();
+  const user = useCurrentUser();
+  /** The customer or a shared user looking at their own camera (not a dealer's read-only view). */
+  const portal = !scope.customerId && (user.role === 'customer' || user.role === 'shared_user');
   const camera = useCamera(id, scope);
   const [transferring, setTransferring] = useState(false);
   const [transferred, setTransferred] = useState<string | null>(null);
@@ -56,14 +63,17 @@ export function CameraDetailPage() {
           kind: t(`licenses.kind.${c.kind}`),
         })}
         actions={
-          !scope.readOnly && c.licensed && c.licenseId ? (
-            <Button variant="outlined" startIcon={<SwapHoriz />} onClick={() => setTransferring(true)}>
-              {t('devices.transfer.open')}
-            </Button>
-          ) : undefined
+          <>
+            {portal && <FavoriteButton cameraId={c.id} />}
+            {!scope.readOnly && c.licensed && c.licenseId && (
+              <Button variant="outlined" startIcon={<SwapHoriz />} onClick={() => setTransferring(true)}>
+                {t('devices.transfer.open')}
+              </Button>
+            )}
+          </>
         }
       />
-      {scope.readOnly && (
+      {scope.readOnly && user.role !== 'shared_user' && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="read-only-note">
           {t('devices.readOnly')}
         </Alert>
@@ -84,6 +94,7 @@ export function CameraDetailPage() {
           <LapseDetails capabilities={c.capabilities} />
         </Alert>
       )}
+      {portal && <StreamPanel cameraId={c.id} timeZone={scope.timeZone} />}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
         <Card variant="outlined">
           <CardContent>
@@ -131,6 +142,7 @@ export function CameraDetailPage() {
           </Card>
         )}
       </Box>
+      {user.role === 'customer' && !scope.customerId && <CameraSharingCard cameraId={c.id} />}
       {transferring && (
         <TransferDialog
           open

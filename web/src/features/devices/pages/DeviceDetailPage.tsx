@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { CamerasTable } from '../components/CamerasTable';
+import { useCurrentUser } from '../../auth/hooks/useSession';
 import { CommandsPanel } from '../components/CommandsPanel';
 import { ConnectionHistoryTable } from '../components/ConnectionHistoryTable';
 import { DeleteDeviceDialog } from '../components/DeleteDeviceDialog';
@@ -39,6 +40,8 @@ export function DeviceDetailPage() {
   const location = useLocation();
   const { id = '' } = useParams();
   const scope = useDeviceScope();
+  /** A shared user sees the device's shared cameras only: no management, history or logs. */
+  const sharedUser = useCurrentUser().role === 'shared_user';
   const device = useDevice(id, scope);
   const [tab, setTab] = useState<TabName>('cameras');
   const [dialog, setDialog] = useState<'exchange' | 'delete' | null>(null);
@@ -90,7 +93,7 @@ export function DeviceDetailPage() {
           )
         }
       />
-      {scope.readOnly && (
+      {scope.readOnly && !sharedUser && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="read-only-note">
           {t('devices.readOnly')}
         </Alert>
@@ -128,8 +131,8 @@ export function DeviceDetailPage() {
       <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} sx={{ mb: 2 }} variant="scrollable">
         <Tab value="cameras" label={t('devices.detail.tabCameras', { count: d.cameras.length })} />
         {!scope.readOnly && <Tab value="commands" label={t('devices.detail.tabCommands')} />}
-        <Tab value="history" label={t('devices.detail.tabHistory')} />
-        <Tab value="logs" label={t('devices.detail.tabLogs')} />
+        {!sharedUser && <Tab value="history" label={t('devices.detail.tabHistory')} />}
+        {!sharedUser && <Tab value="logs" label={t('devices.detail.tabLogs')} />}
       </Tabs>
       {tab === 'cameras' && (
         <Paper variant="outlined">

@@ -6,6 +6,7 @@ import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { DeviceTree } from '../components/DeviceTree';
 import { PoolPanel } from '../components/PoolPanel';
+import { FoldersPanel } from '../../sharing/components/FoldersPanel';
 import type { DeviceLocationState } from './DeviceDetailPage';
 
 /** The customer's devices (also inside a dealer's proxy session), in the customer's time zone. */
@@ -19,9 +20,11 @@ export function DevicesPage() {
         title={t('devices.title')}
         subtitle={t('devices.subtitle')}
         actions={
-          <Button component={RouterLink} to="/connection-history" startIcon={<LanOutlined />}>
-            {t('devices.history.title')}
-          </Button>
+          user.role === 'customer' ? (
+            <Button component={RouterLink} to="/connection-history" startIcon={<LanOutlined />}>
+              {t('devices.history.title')}
+            </Button>
+          ) : undefined
         }
       />
       {deleted && (
@@ -33,7 +36,10 @@ export function DevicesPage() {
           })}
         </Alert>
       )}
-      {user.customerId && <PoolPanel customerId={user.customerId} timeZone={user.timeZone} />}
+      {user.role === 'customer' && user.customerId && (
+        <PoolPanel customerId={user.customerId} timeZone={user.timeZone} />
+      )}
+      <FoldersPanel readOnly={user.role !== 'customer'} />
       <DeviceTree timeZone={user.timeZone} />
     </Box>
   );
