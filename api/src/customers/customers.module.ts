@@ -1,3 +1,4 @@
+import { CredentialsModule } from '../auth/credential-check.js';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { CustomersController } from './customers.controller.js';
@@ -7,7 +8,7 @@ import { SharedUsersService } from './shared-users.service.js';
 
 /** A dealer's customers (contract holders), the customer's handover answer, and its shared users. */
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, CredentialsModule],
   controllers: [CustomersController, SharedUsersController],
   providers: [CustomersService, SharedUsersService],
   exports: [CustomersService],

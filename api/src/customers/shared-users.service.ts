@@ -11,7 +11,7 @@ import {
 import type { AuthUser } from '../common/auth/decorators.js';
 import { AppConfig } from '../common/config/config.js';
 import { Clock } from '../common/clock/clock.js';
-import { PasswordHasher } from '../common/auth/password-hasher.js';
+import { CREDENTIAL_COLUMNS, CredentialCheck, toCredentialUser } from '../auth/credential-check.js';
 import { rows } from '../common/database/database.js';
 import { assertEmailFree, EMAIL_TAKEN, mapUniqueViolations } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -63,7 +63,7 @@ export class SharedUsersService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly hasher: PasswordHasher,
+    private readonly credentials: CredentialCheck,
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly tokens: AccountTokens,
@@ -276,15 +276,25 @@ export class SharedUsersService {
   async remove(actor: AuthUser, id: string, password: string): Promise<void> {
     refuseInProxy(actor, 'Deleting a shared user (it needs the contract holder’s password)');
     const customerId = actor.customerId!;
-    // TODO(sec): the coordinator swaps this for the shared credential gate (same check as devices).
-    const [holder] = await rows<{ password_hash: string | null }>(
-      this.ds.manager,
-      `SELECT password_hash FROM app_user WHERE id = $1 AND role = 'customer'`,
-      [actor.id],
+    // The one credential gate: a wrong holder password counts towards the lockout (400224).
+    await this.credentials.run(
+      {
+        find: async (em) => {
+          const [u] = await rows<Record<string, unknown>>(
+            em,
+            `SELECT ${CREDENTIAL_COLUMNS} FROM app_user u WHERE u.id = $1 AND u.role = 'customer' AND u.active FOR UPDATE`,
+            [actor.id],
+          );
+          return u ? toCredentialUser(u) : null;
+        },
+        unknownKey: actor.id,
+        password,
+        field: 'password',
+        invalid: () =>
+          AppError.badRequest(ErrorCode.INVALID_CREDENTIALS, 'password: is wrong', { field: 'password' }),
+      },
+      async () => undefined,
     );
-    if (!(await this.hasher.verify(holder?.password_hash ?? null, password))) {
-      throw AppError.badRequest(ErrorCode.INVALID_CREDENTIALS, 'password: is wrong', { field: 'password' });
-    }
     await this.ds.transaction(async (em) => {
       await this.lockCustomer(em, customerId);
       const u = await this.target(em, customerId, id);
