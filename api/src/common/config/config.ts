@@ -173,7 +173,9 @@ export function loadConfig(env: Env): AppConfig {
   // Unset: derived from JWT_SECRET (required in production), else a development constant.
   c.webhookEncryptionKey = str(
     'WEBHOOK_ENCRYPTION_KEY',
-    c.jwtSecret ? `webhooks:${c.jwtSecret}` : 'development-only-webhook-encryption-key',
+    c.jwtSecret && c.jwtSecret.length >= 32
+      ? `webhooks:${c.jwtSecret}`
+      : 'development-only-webhook-encryption-key',
   );
   if (c.webhookEncryptionKey.length < 32)
     problems.push('WEBHOOK_ENCRYPTION_KEY must be at least 32 characters');
