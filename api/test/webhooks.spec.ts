@@ -13,7 +13,7 @@ import {
   type Made,
   type TestApp,
 } from './harness.js';
-import { mailbox } from './licensing.js';
+import { createSku, mailbox, operatorToken } from './licensing.js';
 import { licenses, recorderSpec, register } from './device-helpers.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
 
@@ -398,6 +398,33 @@ describe('webhook delivery', () => {
     ]);
     expect(byType('license.expired')).toEqual([expect.objectContaining({ licenseId: lic, cameraId: cam })]);
     expect(byType('camera.lapsed')).toEqual([expect.objectContaining({ cameraId: cam, licenseId: lic })]);
+  });
+});
+
+describe('order and invoice events', () => {
+  it('tells the buyer of every order status and of the invoice, each once', async () => {
+    rx = await startReceiver();
+    const m = await makeDealerAndCustomer(t);
+    await endpoint(m, rx.url, ['order.updated', 'invoice.issued']);
+    const sku = await createSku(t, { kind: 'edge', termMonths: 12 });
+    const created = await t.http
+      .post('/api/orders')
+      .set(await owner(m))
+      .set('Idempotency-Key', uniq('k'))
+      .send({ lines: [{ skuCode: sku.code, quantity: 2 }] });
+    expect(created.status).toBe(201);
+    const op = bearer(await operatorToken(t));
+    expect((await t.http.post(`/api/orders/${created.body.id}/confirm`).set(op).send({})).status).toBe(200);
+    expect((await t.http.post(`/api/orders/${created.body.id}/invoice`).set(op).send({})).status).toBe(200);
+    await runJob();
+    await runJob();
+    const orders = rx.got.filter((g) => g.body.type === 'order.updated').map((g) => g.body.data);
+    expect(orders.map((o) => o.status).sort()).toEqual(['confirmed', 'invoiced', 'submitted']);
+    expect(orders.every((o) => o.orderId === created.body.id && o.role === 'buyer')).toBe(true);
+    const invoices = rx.got.filter((g) => g.body.type === 'invoice.issued').map((g) => g.body.data);
+    expect(invoices).toEqual([
+      expect.objectContaining({ orderId: created.body.id, role: 'buyer', number: expect.any(Number) }),
+    ]);
   });
 });
 

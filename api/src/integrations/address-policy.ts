@@ -60,8 +60,20 @@ export function refuseAddress(address: string, policy: TargetPolicy): string | n
   return null;
 }
 
-/** Checks a target URL's form (scheme, credentials, literal address); the host is resolved later. */
+/** Why a target URL may not be used, or null: its form (scheme, credentials), or its literal address or name. */
 export function refuseUrl(raw: string, policy: TargetPolicy): string | null {
+  return urlProblem(raw, policy)?.reason ?? null;
+}
+
+/** As `refuseUrl`, telling a malformed URL (`invalid`) from a refused target (`forbidden`). */
+export function urlProblem(raw: string, policy: TargetPolicy): { invalid: boolean; reason: string } | null {
+  const form = formProblem(raw, policy);
+  if (form) return { invalid: true, reason: form };
+  const target = targetProblem(new URL(raw), policy);
+  return target ? { invalid: false, reason: target } : null;
+}
+
+function formProblem(raw: string, policy: TargetPolicy): string | null {
   let u: URL;
   try {
     u = new URL(raw);
@@ -72,6 +84,10 @@ export function refuseUrl(raw: string, policy: TargetPolicy): string | null {
   if (policy.production && u.protocol !== 'https:') return 'must use https';
   if (u.username || u.password) return 'must not contain a user name or password';
   if (raw.length > 2000) return 'must be at most 2000 characters';
+  return null;
+}
+
+function targetProblem(u: URL, policy: TargetPolicy): string | null {
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) return refuseAddress(host, policy);
   const lower = host.toLowerCase();

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -17,7 +18,7 @@ import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
 import { AuditService } from '../common/audit/audit.service.js';
 import type { AuthUser } from '../common/auth/decorators.js';
-import { refuseAddress, refuseUrl } from './address-policy.js';
+import { refuseAddress, urlProblem } from './address-policy.js';
 import { eventBody, WebhookDeliveryService } from './delivery.service.js';
 import { newWebhookSecret } from './secrets.js';
 import type { CreateWebhookDto, UpdateWebhookDto } from './webhooks.dto.js';
@@ -114,15 +115,14 @@ export class WebhookEndpointsService {
   /** Refuses a URL the policy forbids, also by what its host resolves to now. */
   private async checkUrl(url: string): Promise<void> {
     const policy = { production: !this.config.devSurface };
-    const bad = refuseUrl(url, policy);
+    const bad = urlProblem(url, policy);
     if (bad) {
-      const code = /valid URL|https:\/\/|password|2000/.test(bad)
-        ? ErrorCode.WEBHOOK_URL_INVALID
-        : ErrorCode.WEBHOOK_URL_FORBIDDEN;
-      throw AppError.badRequest(code, `url: ${bad}`, { field: 'url' });
+      const code = bad.invalid ? ErrorCode.WEBHOOK_URL_INVALID : ErrorCode.WEBHOOK_URL_FORBIDDEN;
+      throw AppError.badRequest(code, `url: ${bad.reason}`, { field: 'url' });
     }
     const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    if (/^[0-9.]+$|:/.test(host) || host === 'localhost') return;
+    // An IP literal or localhost was judged above; a name is judged by what it resolves to now.
+    if (isIP(host) || host === 'localhost') return;
     let addresses: { address: string }[];
     try {
       addresses = await this.sender.resolver(host);
