@@ -11,6 +11,7 @@ import { ErrorFilter } from './common/errors/error.filter.js';
 import { GlobalAuthGuard } from './common/auth/auth.guard.js';
 import { TokenKeys } from './common/auth/token-keys.js';
 import { SessionGate } from './common/auth/session-gate.js';
+import { ApiKeyGate } from './common/auth/api-key-gate.js';
 import { PasswordHasher } from './common/auth/password-hasher.js';
 import { MailService } from './common/mail/mail.service.js';
 import { MailWorker } from './common/mail/mail.worker.js';
@@ -35,6 +36,7 @@ import { DevController } from './dev/dev.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { SeedService } from './seed/seed.service.js';
 import { DeactivationModule } from './deactivation/deactivation.module.js';
+import { IntegrationsModule } from './integrations/integrations.module.js';
 
 /** Cross-cutting services every feature may inject. */
 @Global()
@@ -46,6 +48,7 @@ class CoreModule {
       { provide: Clock, useValue: clock },
       TokenKeys,
       SessionGate,
+      ApiKeyGate,
       PasswordHasher,
       MailService,
       MailWorker,
@@ -81,6 +84,7 @@ export class AppModule {
         MaintenanceModule,
         NotificationsModule,
         DeactivationModule,
+        IntegrationsModule,
       ],
       controllers: [JobsController, DevController, HealthController],
       providers: [

@@ -10,6 +10,7 @@ import { CredentialGate1763861100000 } from './1763861100000-CredentialGate.js';
 import { OperatorEcShop1763861200000 } from './1763861200000-OperatorEcShop.js';
 import { Reliability1763870000000 } from './1763870000000-Reliability.js';
 import { SharedUsers1763900100000 } from './1763900100000-SharedUsers.js';
+import { Integrations1763917000000 } from './1763917000000-Integrations.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   OperatorEcShop1763861200000,
   Reliability1763870000000,
   SharedUsers1763900100000,
+  Integrations1763917000000,
 ];

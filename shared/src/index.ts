@@ -11,3 +11,4 @@ export * from './maintenance.js';
 export * from './notifications.js';
 export * from './deactivation.js';
 export * from './sharing.js';
+export * from './integrations.js';

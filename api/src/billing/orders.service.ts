@@ -26,6 +26,7 @@ import { StockService } from '../licenses/stock.service.js';
 import type { CreateOrderDto, InvoiceOrderDto, OrderQueryDto, PayOrderDto } from './dto/order.dto.js';
 import { invoiceNumberLabel } from './invoice-number.js';
 import { computeTax } from './tax.js';
+import { invoiceIssuedEvent, orderUpdatedEvent } from '../integrations/events.js';
 
 export interface OrderRow {
   id: string;
@@ -177,6 +178,7 @@ export class OrdersService {
       dealerId: buyer.id,
       after: { number: o.number, lines: dto.lines, total: sum.total },
     });
+    await orderUpdatedEvent(em, o.id, now);
     // The supplier learns of the order: a primary dealer by its notification e-mail, the operator by its own.
     const supplier = supplierId ? await dealerContact(em, supplierId) : null;
     await this.mail.enqueue(em, {
@@ -322,6 +324,7 @@ export class OrdersService {
       before: { status: o.status },
       after,
     });
+    await orderUpdatedEvent(em, o.id, this.clock.now());
     return this.view(em, o.id);
   }
 
@@ -412,6 +415,7 @@ export class OrdersService {
           sum.total,
         ],
       );
+      await invoiceIssuedEvent(em, inv.id, now);
       for (const l of lines) {
         await em.query(
           `INSERT INTO invoice_line (invoice_id, line_no, sku_code, description_ja, description_en, quantity,

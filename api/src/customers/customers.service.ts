@@ -23,6 +23,7 @@ import { AccountTokens } from '../accounts/account-tokens.service.js';
 import { refuseInProxy, REVOKE_ALL_SESSIONS } from '../accounts/actor.js';
 import { generateInitialPassword } from '../accounts/initial-password.js';
 import { assertPasswordPolicy } from '../auth/auth.service.js';
+import { customerCreatedEvent } from '../integrations/events.js';
 
 interface CustomerRow {
   id: string;
@@ -183,6 +184,7 @@ export class CustomersService {
             },
             ip,
           );
+          await customerCreatedEvent(em, c.id, now);
           return { id: c.id, email: dto.email };
         }),
       EMAIL_TAKEN,

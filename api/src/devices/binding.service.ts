@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
+import { sweepEvents } from '../integrations/events.js';
 
 /** Per-customer advisory lock key space (two-int form: this class id, hashtext(customer id)). */
 const BINDING_LOCK = 727_200;
@@ -166,6 +167,7 @@ export class BindingService {
        SELECT count(*)::int AS n FROM d`,
       [now],
     );
+    await sweepEvents(em, ids, now);
     await em.query(`DROP TABLE sweep_ended; DROP TABLE sweep_bound`);
     return { customers: ids.length, expired, bound, lapsed, devices };
   }

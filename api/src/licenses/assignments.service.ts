@@ -30,6 +30,7 @@ import { parseBound } from './date-range.js';
 import type { AssignLicensesDto, AssignmentQueryDto } from './dto/assignment.dto.js';
 import { skuByCode } from './skus.service.js';
 import { StockService } from './stock.service.js';
+import { licensesAssignedEvent } from '../integrations/events.js';
 
 interface CustomerRow {
   id: string;
@@ -275,6 +276,7 @@ export class AssignmentsService {
         },
       });
     }
+    await licensesAssignedEvent(em, a.id, now);
     // Free cameras of the customer take the new licenses at once (SPEC §2 binding).
     await this.binding.bindFree(em, customer.id);
     const dates = {

@@ -4,6 +4,7 @@ import { INCIDENT_KINDS, type IncidentKind, type Language } from '@lc/shared';
 import { rows } from '../common/database/database.js';
 import { MailService } from '../common/mail/mail.service.js';
 import { linkCovers, maintenanceRecipients } from './recipients.js';
+import { deviceAnomalyEvents } from '../integrations/events.js';
 
 interface IncidentRow {
   id: string;
@@ -67,6 +68,7 @@ export class IncidentsService {
          RETURNING i.*, (i.close_reason = 'recovered') AS still_linked`,
         [now],
       );
+      await deviceAnomalyEvents(em, opened, now);
       const recovered = closed.filter((c) => c.still_linked);
       const mails =
         (await this.notify(em, 'maintenance-anomaly', opened)) +

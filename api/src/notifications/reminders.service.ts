@@ -11,6 +11,7 @@ import {
   type JobMail,
   type Recipient,
 } from './outbox.js';
+import { licensesExpiringEvents } from '../integrations/events.js';
 
 interface DueRow {
   id: string;
@@ -45,6 +46,7 @@ export class RemindersService {
   ) {}
 
   async run(now: Date): Promise<{ licenses: number; reminders: number; mails: number }> {
+    await licensesExpiringEvents(this.ds.manager, now);
     const due = await rows<DueRow>(
       this.ds.manager,
       `WITH lic AS (

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '@lc/shared';
 import type { SvgIconComponent } from '@mui/icons-material';
 import AccountCircleOutlined from '@mui/icons-material/AccountCircleOutlined';
+import HubOutlined from '@mui/icons-material/HubOutlined';
 import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
 import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
@@ -27,6 +28,7 @@ import VideocamOutlined from '@mui/icons-material/VideocamOutlined';
 import { AccountPage } from '../features/account/pages/AccountPage';
 import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
 import { MembersPage } from '../features/members/pages/MembersPage';
+import { IntegrationsPage } from '../features/integrations/pages/IntegrationsPage';
 import { MessagesPage } from '../features/messages/pages/MessagesPage';
 import { CustomerDetailPage } from '../features/customers/pages/CustomerDetailPage';
 import { CustomersPage } from '../features/customers/pages/CustomersPage';
@@ -219,6 +221,13 @@ export const APP_PAGES: readonly AppPage[] = [
     icon: BadgeOutlined,
     roles: ['dealer'],
     element: <MembersPage />,
+  },
+  {
+    path: '/integrations',
+    labelKey: 'nav.integrations',
+    icon: HubOutlined,
+    roles: ['dealer'],
+    element: <IntegrationsPage />,
   },
   {
     path: '/secondary-dealers',

@@ -29,11 +29,11 @@ export class AuditService {
     // so the dealer's audit log shows what its member did there.
     await em.query(
       `INSERT INTO audit_log (at, actor_user_id, impersonator_user_id, actor_role, dealer_id, customer_id,
-                              action, target_type, target_id, reason, before, after, ip)
+                              action, target_type, target_id, reason, before, after, ip, api_key_id)
        VALUES ($1,$2,$3,$4,
                COALESCE($5::uuid, CASE WHEN $3::uuid IS NOT NULL
                                        THEN (SELECT dealer_id FROM customer WHERE id = $6::uuid) END),
-               $6,$7,$8,$9,$10,$11,$12,$13)`,
+               $6,$7,$8,$9,$10,$11,$12,$13,$14)`,
       [
         this.clock.now(),
         actor?.id ?? null,
@@ -48,6 +48,7 @@ export class AuditService {
         e.before === undefined ? null : JSON.stringify(e.before),
         e.after === undefined ? null : JSON.stringify(e.after),
         ip,
+        actor?.apiKeyId ?? null,
       ],
     );
   }

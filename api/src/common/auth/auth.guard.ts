@@ -7,6 +7,7 @@ import { AppConfig } from '../config/config.js';
 import { rows } from '../database/database.js';
 import { AppError } from '../errors/app-error.js';
 import { credentialHash, type AuthDevice } from '../../devices/credentials.js';
+import { ApiKeyGate } from './api-key-gate.js';
 import {
   ALLOW_KEY,
   DEV_ONLY_KEY,
@@ -30,6 +31,7 @@ export class GlobalAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
     private readonly ds: DataSource,
+    private readonly apiKeys: ApiKeyGate,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -59,6 +61,7 @@ export class GlobalAuthGuard implements CanActivate {
         return true;
       }
     }
+    if (await this.apiKeys.tryAuthenticate(ctx, allowed)) return true;
     await (this.jwt.canActivate(ctx) as Promise<boolean>);
     const user = ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
     if (!allowed.includes(user.role)) throw AppError.forbidden(`This route is not for the ${user.role} role`);

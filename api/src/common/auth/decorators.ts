@@ -30,6 +30,8 @@ export interface AuthUser {
   actingUserId: string | null;
   /** An e-mailed initial password must be changed before anything else (SPEC §5). */
   mustChangePassword?: boolean;
+  /** Authenticated with this dealer API key (acts with a manager's rights; audited as the key). */
+  apiKeyId?: string | null;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {

@@ -35,6 +35,10 @@ describe('loadConfig', () => {
     [{ OPERATOR_EMAIL: 'not-an-email' }, 'OPERATOR_EMAIL'],
     [{ INVOICE_REGISTRATION_NUMBER: '1234567890123' }, 'INVOICE_REGISTRATION_NUMBER'],
     [{ EC_SITE_URL: 'shop.example' }, 'EC_SITE_URL'],
+    [{ WEBHOOK_ENCRYPTION_KEY: 'too-short' }, 'WEBHOOK_ENCRYPTION_KEY'],
+    [{ WEBHOOK_TIMEOUT_MS: '5' }, 'WEBHOOK_TIMEOUT_MS'],
+    [{ API_KEY_RATE_PER_MINUTE: '0' }, 'API_KEY_RATE_PER_MINUTE'],
+    [{ JOB_WEBHOOKS_CRON: 'often' }, 'JOB_WEBHOOKS_CRON'],
   ])('names the variable in %j', (env, name) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);

@@ -61,7 +61,15 @@ export class AppConfig {
   jobsEnabled: boolean;
   /** A device silent for longer than this is in "communication error". */
   deviceLivenessMinutes: number;
-  cron: { 'expiry-sweep': string; reminders: string; 'device-liveness': string };
+  cron: { 'expiry-sweep': string; reminders: string; 'device-liveness': string; webhooks: string };
+  /** Key (any string ≥ 32 characters; sha256 of it is the AES-256-GCM key) for webhook secrets at rest. */
+  webhookEncryptionKey: string;
+  /** A webhook delivery attempt that gets no answer within this long fails. */
+  webhookTimeoutMs: number;
+  /** Deliveries to one endpoint in flight at once (across replicas). */
+  webhookConcurrency: number;
+  /** Requests one API key may make per minute. */
+  apiKeyRatePerMinute: number;
   argon2MemoryKib: number;
   argon2TimeCost: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -180,7 +188,20 @@ export function loadConfig(env: Env): AppConfig {
     'expiry-sweep': cron('JOB_EXPIRY_SWEEP_CRON', '* * * * *'),
     reminders: cron('JOB_REMINDERS_CRON', '*/15 * * * *'),
     'device-liveness': cron('JOB_DEVICE_LIVENESS_CRON', '* * * * *'),
+    webhooks: cron('JOB_WEBHOOKS_CRON', '* * * * *'),
   };
+  // Unset: derived from JWT_SECRET (required in production), else a development constant.
+  c.webhookEncryptionKey = str(
+    'WEBHOOK_ENCRYPTION_KEY',
+    c.jwtSecret && c.jwtSecret.length >= 32
+      ? `webhooks:${c.jwtSecret}`
+      : 'development-only-webhook-encryption-key',
+  );
+  if (c.webhookEncryptionKey.length < 32)
+    problems.push('WEBHOOK_ENCRYPTION_KEY must be at least 32 characters');
+  c.webhookTimeoutMs = int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000);
+  c.webhookConcurrency = int('WEBHOOK_CONCURRENCY', 4, 1, 50);
+  c.apiKeyRatePerMinute = int('API_KEY_RATE_PER_MINUTE', 120, 1, 100_000);
   c.argon2MemoryKib = int('ARGON2_MEMORY_KIB', 19_456, 1024, 4_194_304);
   c.argon2TimeCost = int('ARGON2_TIME_COST', 2, 1, 20);
   const lvl = str('LOG_LEVEL', 'warn');

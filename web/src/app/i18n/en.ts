@@ -12,6 +12,7 @@ import { proxyMessages } from '../../features/proxy/messages';
 import { devicesMessages } from '../../features/devices/messages';
 import { notificationsMessages } from '../../features/notifications/messages';
 import { sharingMessages } from '../../features/sharing/messages';
+import { integrationsMessages } from '../../features/integrations/messages';
 
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
@@ -156,6 +157,7 @@ export const en = {
   'jobs.name.expiry-sweep': 'Expiry sweep',
   'jobs.name.reminders': 'Reminders',
   'jobs.name.device-liveness': 'Device liveness',
+  'jobs.name.webhooks': 'Webhook deliveries',
   'jobs.trigger.schedule': 'Schedule',
   'jobs.trigger.manual': 'Manual',
   'jobs.outcome.running': 'Running',
@@ -218,4 +220,5 @@ export const en = {
   ...devicesMessages.en,
   ...notificationsMessages.en,
   ...sharingMessages.en,
+  ...integrationsMessages.en,
 } satisfies Record<string, string>;

@@ -13,6 +13,7 @@ import { devicesMessages } from '../../features/devices/messages';
 import type { MessageKey } from './dictionaries';
 import { notificationsMessages } from '../../features/notifications/messages';
 import { sharingMessages } from '../../features/sharing/messages';
+import { integrationsMessages } from '../../features/integrations/messages';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
 export const ja: Record<MessageKey, string> = {
@@ -153,6 +154,7 @@ export const ja: Record<MessageKey, string> = {
   'jobs.name.expiry-sweep': '期限切れ処理',
   'jobs.name.reminders': 'リマインダー',
   'jobs.name.device-liveness': 'デバイス死活監視',
+  'jobs.name.webhooks': 'Webhook 配信',
   'jobs.trigger.schedule': 'スケジュール',
   'jobs.trigger.manual': '手動',
   'jobs.outcome.running': '実行中',
@@ -216,4 +218,5 @@ export const ja: Record<MessageKey, string> = {
   ...devicesMessages.ja,
   ...notificationsMessages.ja,
   ...sharingMessages.ja,
+  ...integrationsMessages.ja,
 };
