@@ -13,7 +13,7 @@
 import { int, load, secs, startBench, time } from '../lib.mjs';
 
 const { Clock } = await load('common/clock/clock.js');
-const { BindingService } = await load('devices/binding.service.js');
+const { BindingService } = await load('licenses/binding.service.js');
 const { NoticesService } = await load('notifications/notices.service.js');
 
 const TOTAL = int('BENCH_TOTAL', 1_000_000);

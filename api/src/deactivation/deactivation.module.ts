@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { DevicesModule } from '../devices/devices.module.js';
+import { BindingModule } from '../licenses/binding.module.js';
 import { DeactivationController } from './deactivation.controller.js';
 import { DeactivationService } from './deactivation.service.js';
 
 /** Customer account deactivation. */
 @Module({
-  imports: [DevicesModule],
+  imports: [BindingModule],
   controllers: [DeactivationController],
   providers: [DeactivationService],
 })

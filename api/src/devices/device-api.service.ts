@@ -16,7 +16,7 @@ import type { HeartbeatDto } from './dto/register-device.dto.js';
 import { signPayload } from './entitlements-signature.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { EntitlementsNotifier } from './entitlements-notifier.js';
-import { BindingService } from './binding.service.js';
+import { BindingService } from '../licenses/binding.service.js';
 import { DevicesService } from './devices.service.js';
 
 export const COMMUNICATION_ERROR = 'communication_error';

@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { EntitlementsNotifier } from './entitlements-notifier.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { BindingService } from './binding.service.js';
+import { BindingModule } from '../licenses/binding.module.js';
 import { CommandsService } from './commands.service.js';
 import { DeviceApiController } from './device-api.controller.js';
 import { DeviceApiService } from './device-api.service.js';
@@ -13,12 +13,11 @@ import { DeviceTelemetryService } from './telemetry.service.js';
 import { IncidentsModule } from '../maintenance/incidents.module.js';
 import { IncidentsService } from '../maintenance/incidents.service.js';
 
-/** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
+/** Registration, device tree, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
-  imports: [IncidentsModule],
+  imports: [IncidentsModule, BindingModule],
   controllers: [DeviceApiController, DevicesController, TelemetryController],
   providers: [
-    BindingService,
     DevicesService,
     DeviceApiService,
     SigningKeysService,
@@ -26,7 +25,7 @@ import { IncidentsService } from '../maintenance/incidents.service.js';
     EntitlementsNotifier,
     DeviceTelemetryService,
   ],
-  exports: [BindingService, DeviceTelemetryService, CommandsService, DevicesService],
+  exports: [DeviceTelemetryService, CommandsService, DevicesService],
 })
 export class DevicesModule implements OnModuleInit {
   constructor(

@@ -24,7 +24,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { toCsv } from '../common/http/csv.js';
 import { runIdempotent } from '../common/idempotency/idempotency.js';
 import { MailService } from '../common/mail/mail.service.js';
-import { BindingService } from '../devices/binding.service.js';
+import { BindingService } from './binding.service.js';
 import { customerContact } from './contacts.js';
 import { parseBound } from './date-range.js';
 import type { AssignLicensesDto, AssignmentQueryDto } from './dto/assignment.dto.js';
