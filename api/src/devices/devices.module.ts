@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { EntitlementsNotifier } from './entitlements-notifier.js';
+import { EntitlementsCache } from './entitlements-cache.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { BindingModule } from '../licenses/binding.module.js';
 import { CommandsService } from './commands.service.js';
@@ -23,6 +24,7 @@ import { IncidentsService } from '../maintenance/incidents.service.js';
     SigningKeysService,
     CommandsService,
     EntitlementsNotifier,
+    { provide: EntitlementsCache, useValue: new EntitlementsCache() },
     DeviceTelemetryService,
   ],
   exports: [DeviceTelemetryService, CommandsService, DevicesService],
