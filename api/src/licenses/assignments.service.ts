@@ -29,7 +29,7 @@ import { customerContact } from './contacts.js';
 import { parseBound } from './date-range.js';
 import type { AssignLicensesDto, AssignmentQueryDto } from './dto/assignment.dto.js';
 import { skuByCode } from './skus.service.js';
-import { StockService } from './stock.service.js';
+import { StockService, stockShort } from './stock.service.js';
 
 interface CustomerRow {
   id: string;
@@ -88,6 +88,9 @@ export class AssignmentsService {
     private readonly mail: MailService,
     private readonly binding: BindingService,
   ) {}
+
+  /** Licenses this process's assignments are taking right now, per `dealerId|skuCode`. */
+  private readonly inFlight = new Map<string, number>();
 
   /** The customer, if it is this dealer's; others' (and unknown) ids are a 404. */
   private async ownCustomer(em: EntityManager, dealerId: string, customerId: string): Promise<CustomerRow> {
@@ -148,6 +151,25 @@ export class AssignmentsService {
     key?: string,
   ): Promise<{ created: boolean; result: AssignmentResult }> {
     const dealerId = user.dealerId!;
+    // A retried request (with a key) may replay a success whatever the stock is now.
+    const slot = `${dealerId}|${dto.skuCode}`;
+    if (key === undefined) await this.refuseShortStock(dealerId, dto, this.inFlight.get(slot) ?? 0);
+    this.inFlight.set(slot, (this.inFlight.get(slot) ?? 0) + dto.quantity);
+    try {
+      return await this.assignOnce(user, dto, key);
+    } finally {
+      const left = (this.inFlight.get(slot) ?? 0) - dto.quantity;
+      if (left > 0) this.inFlight.set(slot, left);
+      else this.inFlight.delete(slot);
+    }
+  }
+
+  private async assignOnce(
+    user: AuthUser,
+    dto: AssignLicensesDto,
+    key?: string,
+  ): Promise<{ created: boolean; result: AssignmentResult }> {
+    const dealerId = user.dealerId!;
     const { created, value } = await runIdempotent(this.ds, {
       scope: `assignment:${dealerId}`,
       key,
@@ -165,6 +187,28 @@ export class AssignmentsService {
       create: (em, k, h) => this.assignIn(em, user, dto, k, h),
     });
     return { created, result: value };
+  }
+
+  /**
+   * Decided before any transaction work (one statement, no locks): a request for this dealer's
+   * active customer and a known SKU whose committed stock, less what this process's assignments
+   * in flight are taking (`held`), is short is refused at once with the same 409 STOCK_SHORT that
+   * `StockService.take` gives — as `take` itself refuses rather than wait for rows others hold
+   * (SKIP LOCKED). Anything else (enough stock, or an error the transaction names better) goes on
+   * to the transaction, where `take` decides; other processes' takers are left to it.
+   */
+  private async refuseShortStock(dealerId: string, dto: AssignLicensesDto, held: number): Promise<void> {
+    const [r] = await rows<{ available: number }>(
+      this.ds.manager,
+      `SELECT (SELECT count(*)::int FROM license l
+                WHERE l.owner_dealer_id = $1 AND l.sku_id = s.id AND l.state = 'in_stock') AS available
+         FROM sku s
+        WHERE s.code = $3
+          AND EXISTS (SELECT 1 FROM customer c WHERE c.id = $2 AND c.dealer_id = $1 AND c.deactivated_at IS NULL)`,
+      [dealerId, dto.customerId, dto.skuCode],
+    );
+    const available = r ? Math.max(0, r.available - held) : 0;
+    if (r && available < dto.quantity) throw stockShort(dto.skuCode, dto.quantity, available);
   }
 
   private async assignIn(

@@ -195,6 +195,22 @@ export class BindingService {
    */
   async bindFree(em: EntityManager, customerId: string): Promise<number> {
     await this.lockCustomer(em, customerId);
-    return (await this.sweepBatch(em, [customerId], this.clock.now())).bound;
+    const now = this.clock.now();
+    // Under the lock, one statement tells whether the batch has anything to do: a due license,
+    // or a camera waiting for a license while the pool holds one of its kind.
+    const [{ work }] = await rows<{ work: boolean }>(
+      em,
+      `SELECT EXISTS (SELECT 1 FROM license
+                       WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND ends_at < $2)
+           OR EXISTS (SELECT 1 FROM camera c
+                       WHERE c.customer_id = $1 AND c.deleted_at IS NULL AND NOT c.do_not_license
+                         AND NOT EXISTS (SELECT 1 FROM license l WHERE l.camera_id = c.id AND l.state = 'bound')
+                         AND EXISTS (SELECT 1 FROM license p
+                                      WHERE p.customer_id = $1 AND p.kind = c.kind AND p.state = 'assigned'
+                                        AND p.ends_at > $2)) AS work`,
+      [customerId, now],
+    );
+    if (!work) return 0;
+    return (await this.sweepBatch(em, [customerId], now)).bound;
   }
 }
