@@ -91,6 +91,11 @@ export class AssignmentsService {
 
   /** Licenses this process's assignments are taking right now, per `dealerId|skuCode`. */
   private readonly inFlight = new Map<string, number>();
+  /**
+   * Committed stock last read per `dealerId|skuCode|customerId` (set only when the customer is
+   * this dealer's and active): refusals during a wave need no statement.
+   */
+  private readonly lastSeen = new Map<string, number>();
 
   /** The customer, if it is this dealer's; others' (and unknown) ids are a 404. */
   private async ownCustomer(em: EntityManager, dealerId: string, customerId: string): Promise<CustomerRow> {
@@ -153,7 +158,7 @@ export class AssignmentsService {
     const dealerId = user.dealerId!;
     // A retried request (with a key) may replay a success whatever the stock is now.
     const slot = `${dealerId}|${dto.skuCode}`;
-    if (key === undefined) await this.refuseShortStock(dealerId, dto, this.inFlight.get(slot) ?? 0);
+    if (key === undefined) await this.refuseShortStock(dealerId, dto, slot);
     this.inFlight.set(slot, (this.inFlight.get(slot) ?? 0) + dto.quantity);
     try {
       return await this.assignOnce(user, dto, key);
@@ -197,7 +202,15 @@ export class AssignmentsService {
    * (SKIP LOCKED). Anything else (enough stock, or an error the transaction names better) goes on
    * to the transaction, where `take` decides; other processes' takers are left to it.
    */
-  private async refuseShortStock(dealerId: string, dto: AssignLicensesDto, held: number): Promise<void> {
+  private async refuseShortStock(dealerId: string, dto: AssignLicensesDto, slot: string): Promise<void> {
+    const seenKey = `${slot}|${dto.customerId}`;
+    const seen = this.lastSeen.get(seenKey);
+    const held = this.inFlight.get(slot) ?? 0;
+    // In a wave, while this process's takers already claim every license last seen in stock,
+    // no statement is needed: `take` would find those rows locked or gone.
+    if (held > 0 && seen !== undefined && seen - held < dto.quantity) {
+      throw stockShort(dto.skuCode, dto.quantity, Math.max(0, seen - held));
+    }
     const [r] = await rows<{ available: number }>(
       this.ds.manager,
       `SELECT (SELECT count(*)::int FROM license l
@@ -207,7 +220,10 @@ export class AssignmentsService {
           AND EXISTS (SELECT 1 FROM customer c WHERE c.id = $2 AND c.dealer_id = $1 AND c.deactivated_at IS NULL)`,
       [dealerId, dto.customerId, dto.skuCode],
     );
-    const available = r ? Math.max(0, r.available - held) : 0;
+    if (r) this.lastSeen.set(seenKey, r.available);
+    else this.lastSeen.delete(seenKey);
+    if (this.lastSeen.size > 10_000) this.lastSeen.clear();
+    const available = r ? Math.max(0, r.available - (this.inFlight.get(slot) ?? 0)) : 0;
     if (r && available < dto.quantity) throw stockShort(dto.skuCode, dto.quantity, available);
   }
 
