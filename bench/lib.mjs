@@ -163,3 +163,12 @@ export async function runClient(moduleUrl, workerData) {
   await client.terminate();
   return r;
 }
+
+/**
+ * The last two lines of every bench: a JSON summary for `npm run bench`'s table (figure, what it
+ * is compared with, ratio, goal, met), then `bench <name>: ratio <number>` for any script.
+ */
+export function summary(name, { figure, base, ratio, goal, met }) {
+  console.log(`bench-summary ${JSON.stringify({ name, figure, base, ratio, goal, met })}`);
+  console.log(`bench ${name}: ratio ${ratio.toFixed(3)}`);
+}

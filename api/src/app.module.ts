@@ -26,9 +26,11 @@ import { PortalModule } from './portal/portal.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { LicensesModule } from './licenses/licenses.module.js';
 import { BillingModule } from './billing/billing.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ExpirySweepModule } from './licenses/expiry-sweep.module.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { JobsScheduler } from './jobs/jobs.scheduler.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -80,9 +82,11 @@ export class AppModule {
         AuditModule,
         LicensesModule,
         BillingModule,
+        DashboardModule,
         DevicesModule,
         MaintenanceModule,
         NotificationsModule,
+        ExpirySweepModule,
         DeactivationModule,
         IntegrationsModule,
       ],

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntitlementsDocument } from '@lc/shared';
-import { BindingService } from '../src/devices/binding.service.js';
+import { BindingService } from '../src/licenses/binding.service.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
 import { bearer, login, makeDealerAndCustomer, startApp, type Made, type TestApp } from './harness.js';
 import { boundMap, deviceAuth, licenses, recorderSpec, register } from './device-helpers.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobsService } from '../src/jobs/jobs.service.js';
-import { BindingService } from '../src/devices/binding.service.js';
+import { BindingService } from '../src/licenses/binding.service.js';
 import { NoticesService } from '../src/notifications/notices.service.js';
 import { RemindersService } from '../src/notifications/reminders.service.js';
 import { bearer, login, makeDealerAndCustomer, startApp, type Made, type TestApp } from './harness.js';

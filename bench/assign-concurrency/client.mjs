@@ -3,15 +3,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 
-const { url, tokens, body, requests, concurrency } = workerData;
+const { url, tokens, body, requests, concurrency, method = 'POST' } = workerData;
 
 const one = async (i) => {
   const t0 = performance.now();
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % tokens.length]}` },
-    body,
-  });
+  const r = await fetch(
+    url,
+    method === 'GET'
+      ? {}
+      : {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${tokens[i % tokens.length]}`,
+          },
+          body,
+        },
+  );
   const json = await r.json().catch(() => null);
   return { status: r.status, code: json?.code, ms: performance.now() - t0 };
 };

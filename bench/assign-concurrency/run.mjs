@@ -18,6 +18,7 @@ import {
   post,
   runClient,
   startBench,
+  summary,
 } from '../lib.mjs';
 
 const REQUESTS = int('BENCH_REQUESTS', 1000);
@@ -62,13 +63,29 @@ try {
   }
 
   const body = JSON.stringify({ customerId: customer.id, skuCode: 'BENCH-12M', quantity: 1 });
-  const { results, totalMs } = await runClient(new URL('./client.mjs', import.meta.url), {
+  const client = new URL('./client.mjs', import.meta.url);
+  // The bare route (GET /api/dev/clock: public, no database) in the same run, as a burst of the
+  // same size just before and just after the assignments, so load from elsewhere falls on both.
+  const bare = () =>
+    runClient(client, {
+      url: `${base}/api/dev/clock`,
+      method: 'GET',
+      tokens,
+      requests: REQUESTS,
+      concurrency: CONCURRENCY,
+    });
+  await bare(); // warm-up
+  const bareBefore = await bare();
+  const { results, totalMs } = await runClient(client, {
     url: `${base}/api/assignments`,
     tokens,
     body,
     requests: REQUESTS,
     concurrency: CONCURRENCY,
   });
+  const bareAfter = await bare();
+  const bareMs = (bareBefore.totalMs + bareAfter.totalMs) / 2;
+  const bareOk = [...bareBefore.results, ...bareAfter.results].every((r) => r.status === 200);
 
   const ok = results.filter((r) => r.status === 201).length;
   const short = results.filter((r) => r.status === 409 && r.code === 300101).length;
@@ -95,13 +112,29 @@ try {
       `latency max     ${ms[ms.length - 1].toFixed(1)} ms`,
       `total           ${totalMs.toFixed(0)} ms (${((REQUESTS / totalMs) * 1000).toFixed(0)} req/s)`,
       `database        ${assigned} licenses assigned, ${left} left in stock`,
+      `bare route      ${REQUESTS} × GET /api/dev/clock before and after: ${bareMs.toFixed(0)} ms (${((REQUESTS / bareMs) * 1000).toFixed(0)} req/s)`,
+      `ratio           assignments / bare: ${(bareMs / totalMs).toFixed(3)} of the throughput`,
     ].join('\n'),
   );
+  const ratio = bareMs / totalMs;
   const expected = Math.min(STOCK, REQUESTS);
-  if (ok !== expected || assigned !== expected || left !== STOCK - expected || Object.keys(other).length) {
+  if (
+    ok !== expected ||
+    assigned !== expected ||
+    left !== STOCK - expected ||
+    Object.keys(other).length ||
+    !bareOk
+  ) {
     console.error(`FAILED: expected exactly ${expected} assignments and no other statuses`);
     process.exitCode = 1;
   }
+  summary('assign-concurrency', {
+    figure: `${ok} × 201, ${short} × 409, ${((REQUESTS / totalMs) * 1000).toFixed(0)} req/s`,
+    base: `bare ${((REQUESTS / bareMs) * 1000).toFixed(0)} req/s`,
+    ratio,
+    goal: `exactly ${expected} × 201, ≥ 0.4 of bare`,
+    met: !process.exitCode && ratio >= 0.4,
+  });
 } finally {
   await bench.stop();
 }

@@ -22,6 +22,7 @@ import {
   post,
   runClient,
   startBench,
+  summary,
 } from '../lib.mjs';
 
 const CAMERAS = int('BENCH_CAMERAS', 10_000);
@@ -200,6 +201,15 @@ try {
     console.error('FAILED: not every camera registered and licensed, or a request did not answer 200');
     process.exitCode = 1;
   }
+  const ratio = ent.rps / hello.rps;
+  const p99 = ent.p99 / hello.p99;
+  summary('entitlements', {
+    figure: `${ent.rps.toFixed(0)} req/s, p99 ${ent.p99.toFixed(0)} ms (${CAMERAS} cameras)`,
+    base: `bare ${hello.rps.toFixed(0)} req/s, p99 ${hello.p99.toFixed(0)} ms`,
+    ratio,
+    goal: '≥ 0.8 of bare, p99 ≤ 1.5×',
+    met: !process.exitCode && ratio >= 0.8 && p99 <= 1.5,
+  });
 } finally {
   await bench.stop();
 }

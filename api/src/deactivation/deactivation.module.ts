@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { DevicesModule } from '../devices/devices.module.js';
+import { BindingModule } from '../licenses/binding.module.js';
 import { CredentialsModule } from '../auth/credential-check.js';
 import { DeactivationController } from './deactivation.controller.js';
 import { DeactivationService } from './deactivation.service.js';
 
 /** Customer account deactivation. */
 @Module({
-  imports: [DevicesModule, CredentialsModule],
+  imports: [BindingModule, CredentialsModule],
   controllers: [DeactivationController],
   providers: [DeactivationService],
 })

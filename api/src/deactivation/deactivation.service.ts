@@ -14,7 +14,8 @@ import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
 import { MailService } from '../common/mail/mail.service.js';
 import { refuseInProxy } from '../accounts/actor.js';
-import { BindingService } from '../devices/binding.service.js';
+import { BindingService } from '../licenses/binding.service.js';
+import { bumpEntitlementsVersion } from '../licenses/entitlements-version.js';
 import { removeSharedUsersOfCustomer, removeSharingOfDevices } from '../customers/shared-access.js';
 import type { DeactivateAccountDto } from './dto/deactivation.dto.js';
 
@@ -128,7 +129,7 @@ export class DeactivationService {
           [customerId, now],
         );
         // Connected devices learn at once that nothing is licensed any more.
-        await this.binding.bumpDevices(em, deviceIds);
+        await bumpEntitlementsVersion(em, deviceIds, now);
         await em.query(
           `UPDATE camera SET deleted_at = $2 WHERE device_id = ANY($1::uuid[]) AND deleted_at IS NULL`,
           [deviceIds, now],

@@ -14,4 +14,6 @@ export function credentialHash(credential: string): string {
 export interface AuthDevice {
   deviceId: string;
   customerId: string;
+  /** The device's entitlements version as the guard's credential lookup read it. */
+  entitlementsVersion?: number;
 }

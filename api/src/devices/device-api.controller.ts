@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
+  ApiNotModifiedResponse,
   ApiOkResponse,
   ApiQuery,
   ApiTags,
@@ -56,7 +59,12 @@ export class DeviceApiController {
 
   @Allow('device')
   @Get('entitlements')
-  @ApiOkResponse({ type: EntitlementsDocumentDto })
+  @ApiOkResponse({
+    type: EntitlementsDocumentDto,
+    headers: { ETag: { description: 'The version, quoted: "<version>"', schema: { type: 'string' } } },
+  })
+  @ApiNotModifiedResponse({ description: 'If-None-Match names the current version' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'An ETag of this route ("<version>")' })
   @ApiQuery({
     name: 'waitForVersion',
     required: false,
@@ -64,11 +72,27 @@ export class DeviceApiController {
     description: 'Long-poll: answer once the version differs from this one (or at the timeout)',
   })
   @ApiQuery({ name: 'timeoutSeconds', required: false, type: Number, description: '1–55, default 25' })
-  entitlements(
+  async entitlements(
     @CurrentDevice() device: AuthDevice,
+    @Res() res: Response,
+    @Headers('if-none-match') ifNoneMatch?: string,
     @Query('waitForVersion') waitForVersion?: string,
     @Query('timeoutSeconds') timeoutSeconds?: string,
-  ) {
+  ): Promise<void> {
+    const doc = await this.document(device, waitForVersion, timeoutSeconds);
+    // The signed bytes as cached; ETag = version (a version never repeats for a device).
+    const etag = `"${doc.version}"`;
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    const tags = (ifNoneMatch ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+    if (tags.includes(etag) || tags.includes('*')) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).type('application/json').send(doc.body);
+  }
+
+  private document(device: AuthDevice, waitForVersion?: string, timeoutSeconds?: string) {
     if (waitForVersion === undefined) return this.api.entitlements(device);
     const known = Number(waitForVersion);
     if (!Number.isSafeInteger(known) || known < 0) {

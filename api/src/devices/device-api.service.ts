@@ -16,7 +16,8 @@ import type { HeartbeatDto } from './dto/register-device.dto.js';
 import { signPayload } from './entitlements-signature.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { EntitlementsNotifier } from './entitlements-notifier.js';
-import { BindingService } from './binding.service.js';
+import { EntitlementsCache, type CachedEntitlements } from './entitlements-cache.js';
+import { BindingService } from '../licenses/binding.service.js';
 import { DevicesService } from './devices.service.js';
 
 export const COMMUNICATION_ERROR = 'communication_error';
@@ -32,40 +33,61 @@ export class DeviceApiService {
     private readonly notifier: EntitlementsNotifier,
     private readonly binding: BindingService,
     private readonly devices: DevicesService,
+    private readonly cache: EntitlementsCache,
   ) {}
 
   /**
    * Long-poll: returns once the device's entitlements version differs from `knownVersion`
-   * (at once if it already does), or after `timeoutMs` with the unchanged document.
+   * (at once if it already does), or after `timeoutMs` with the unchanged document — from the
+   * same cache as `entitlements`.
    */
   async entitlementsAfter(
     device: AuthDevice,
     knownVersion: number,
     timeoutMs: number,
-  ): Promise<EntitlementsDocument> {
+  ): Promise<CachedEntitlements> {
     return this.notifier.track(async () => {
       const waiter = await this.notifier.waitFor(device.deviceId, timeoutMs);
+      let version: number | undefined;
       try {
         const [d] = await rows<{ entitlements_version: string }>(
           this.ds.manager,
           `SELECT entitlements_version FROM device WHERE id = $1 AND deleted_at IS NULL`,
           [device.deviceId],
         );
-        if (d && Number(d.entitlements_version) === knownVersion) await waiter.changed;
+        version = d ? Number(d.entitlements_version) : undefined;
+        if (version === knownVersion && (await waiter.changed)) version = undefined;
       } finally {
         waiter.cancel();
       }
-      return this.entitlements(device);
+      return this.entitlements({ ...device, entitlementsVersion: version });
     });
   }
 
-  /** Per camera: licensed (a bound license with ends_at > now), valid until, §3 capabilities. */
-  async entitlements(device: AuthDevice): Promise<EntitlementsDocument> {
+  /**
+   * The device's signed document (per camera: licensed — a bound license with ends_at > now —,
+   * valid until, §3 capabilities). Signed once per (device, version, key) and then served from
+   * the cache while the version (from the guard's credential lookup, or read here) stays the
+   * same and no licensed camera's `validUntil` has passed.
+   */
+  async entitlements(device: AuthDevice): Promise<CachedEntitlements> {
     const now = this.clock.now();
-    const em = this.ds.manager;
+    const key = await this.keys.current();
+    let version = device.entitlementsVersion;
+    if (version === undefined) {
+      const [d] = await rows<{ entitlements_version: string }>(
+        this.ds.manager,
+        `SELECT entitlements_version FROM device WHERE id = $1 AND deleted_at IS NULL`,
+        [device.deviceId],
+      );
+      if (!d) throw AppError.notFound('Device');
+      version = Number(d.entitlements_version);
+    }
+    const hit = this.cache.get(device.deviceId, version, key.keyId, now);
+    if (hit) return hit;
     // One statement: the version and the cameras come from the same snapshot.
     const r = await rows<{ entitlements_version: string; camera_id: string | null; ends_at: Date | null }>(
-      em,
+      this.ds.manager,
       `SELECT d.entitlements_version, c.id AS camera_id, l.ends_at
          FROM device d
          LEFT JOIN camera c ON c.device_id = d.id AND c.deleted_at IS NULL
@@ -75,13 +97,12 @@ export class DeviceApiService {
       [device.deviceId, now],
     );
     if (!r.length) throw AppError.notFound('Device');
-    const d = { id: device.deviceId, entitlements_version: r[0].entitlements_version };
     const cams = r.filter((c) => c.camera_id !== null).map((c) => ({ id: c.camera_id!, ends_at: c.ends_at }));
     // Built literally, keys in the documented order: the signature covers these exact bytes.
     const payload: EntitlementsPayload = {
-      deviceId: d.id,
+      deviceId: device.deviceId,
       issuedAt: now.toISOString(),
-      version: Number(d.entitlements_version),
+      version: Number(r[0].entitlements_version),
       cameras: cams.map((c) => ({
         cameraId: c.id,
         licensed: c.ends_at !== null,
@@ -89,8 +110,21 @@ export class DeviceApiService {
         capabilities: capabilitiesFor(c.ends_at !== null),
       })),
     };
-    const key = await this.keys.current();
-    return { payload, signature: signPayload(payload, key.privateKey), keyId: key.keyId };
+    const doc: EntitlementsDocument = {
+      payload,
+      signature: signPayload(payload, key.privateKey),
+      keyId: key.keyId,
+    };
+    const entry: CachedEntitlements = {
+      deviceId: device.deviceId,
+      version: payload.version,
+      keyId: key.keyId,
+      body: JSON.stringify(doc),
+      issuedAt: now.getTime(),
+      freshUntil: Math.min(Infinity, ...cams.filter((c) => c.ends_at).map((c) => c.ends_at!.getTime())),
+    };
+    this.cache.put(entry);
+    return entry;
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { EntitlementsNotifier } from './entitlements-notifier.js';
+import { EntitlementsCache } from './entitlements-cache.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { BindingService } from './binding.service.js';
+import { BindingModule } from '../licenses/binding.module.js';
 import { CommandsService } from './commands.service.js';
 import { DeviceApiController } from './device-api.controller.js';
 import { DeviceApiService } from './device-api.service.js';
@@ -16,21 +17,21 @@ import { IncidentsModule } from '../maintenance/incidents.module.js';
 import { IncidentsService } from '../maintenance/incidents.service.js';
 import { CredentialsModule } from '../auth/credential-check.js';
 
-/** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
+/** Registration, device tree, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
-  imports: [IncidentsModule, CredentialsModule],
+  imports: [IncidentsModule, CredentialsModule, BindingModule],
   controllers: [DeviceApiController, DevicesController, TelemetryController, StreamGrantsController],
   providers: [
-    BindingService,
     DevicesService,
     DeviceApiService,
     SigningKeysService,
     CommandsService,
     EntitlementsNotifier,
+    { provide: EntitlementsCache, useValue: new EntitlementsCache() },
     DeviceTelemetryService,
     StreamGrantsService,
   ],
-  exports: [BindingService, DeviceTelemetryService, CommandsService, DevicesService],
+  exports: [DeviceTelemetryService, CommandsService, DevicesService],
 })
 export class DevicesModule implements OnModuleInit {
   constructor(

@@ -25,7 +25,8 @@ import { rows } from '../common/database/database.js';
 import { mapUniqueViolations } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
 import { refuseInProxy } from '../accounts/actor.js';
-import { BindingService } from './binding.service.js';
+import { BindingService } from '../licenses/binding.service.js';
+import { bumpEntitlementsVersion } from '../licenses/entitlements-version.js';
 import { newCredential } from './credentials.js';
 import type { CameraSpecDto, DeviceSpecDto, RegisterDeviceDto } from './dto/register-device.dto.js';
 import type { TransferLicenseDto, UpdateCameraDto } from './dto/device.dto.js';
@@ -236,7 +237,7 @@ export class DevicesService {
       customerId,
       after: { channels: fresh.map((c) => c.channel) },
     });
-    await this.binding.bumpDevices(em, [deviceId]);
+    await bumpEntitlementsVersion(em, [deviceId], now);
     await this.binding.bindFree(em, customerId);
     return fresh.length;
   }
@@ -380,7 +381,7 @@ export class DevicesService {
       const dnl = dto.doNotLicense ?? c.do_not_license;
       await em.query(`UPDATE camera SET name = $2, do_not_license = $3 WHERE id = $1`, [cameraId, name, dnl]);
       if (dnl !== c.do_not_license) {
-        await this.binding.bumpDevices(em, [c.device_id]);
+        await bumpEntitlementsVersion(em, [c.device_id], this.clock.now());
         if (!dnl) await this.binding.bindFree(em, customerId);
       }
       await this.audit.record(em, user, {
@@ -403,8 +404,9 @@ export class DevicesService {
     return mapUniqueViolations(
       () =>
         this.ds.transaction(async (em) => {
-          // Ended licenses (also one still marked bound on the target) are expired first.
-          await this.binding.bumpDevices(em, await this.binding.expireEnded(em, customerId));
+          // Ended licenses (also one still marked bound on the target) are expired first, by the
+          // customer's binding batch (lapse and auto-assignment notices included).
+          await this.binding.bindFree(em, customerId);
           const now = this.clock.now();
           const [l] = await rows<{
             id: string;
@@ -454,7 +456,7 @@ export class DevicesService {
             now,
           ]);
           await em.query(`UPDATE camera SET lapsed_at = NULL WHERE id = $1`, [target.id]);
-          await this.binding.bumpDevices(em, [source.device_id, target.device_id]);
+          await bumpEntitlementsVersion(em, [source.device_id, target.device_id], now);
           await this.audit.record(em, user, {
             action: 'licenses.transferred',
             targetType: 'license',
@@ -566,12 +568,11 @@ export class DevicesService {
         deviceId,
         now,
       ]);
-      await em.query(
-        `UPDATE device SET deleted_at = $2, status = 'deleted', updated_at = $2,
-                           entitlements_version = entitlements_version + 1
-          WHERE id = $1`,
-        [deviceId, now],
-      );
+      await em.query(`UPDATE device SET deleted_at = $2, status = 'deleted', updated_at = $2 WHERE id = $1`, [
+        deviceId,
+        now,
+      ]);
+      await bumpEntitlementsVersion(em, [deviceId], now);
       await this.audit.record(em, user, {
         action: 'devices.deleted',
         targetType: 'device',
@@ -695,13 +696,12 @@ export class DevicesService {
             }
           }
           await em.query(
-            `UPDATE device SET deleted_at = $2, status = 'replaced', replaced_by_device_id = $3, updated_at = $2,
-                               entitlements_version = entitlements_version + 1
+            `UPDATE device SET deleted_at = $2, status = 'replaced', replaced_by_device_id = $3, updated_at = $2
               WHERE id = $1`,
             [deviceId, now, newId],
           );
           await moveSharingOnExchange(em, deviceId, newId);
-          await this.binding.bumpDevices(em, [newId]);
+          await bumpEntitlementsVersion(em, [deviceId, newId], now);
           await this.audit.record(em, user, {
             action: 'devices.exchanged',
             targetType: 'device',

@@ -24,12 +24,12 @@ import { AppError } from '../common/errors/app-error.js';
 import { toCsv } from '../common/http/csv.js';
 import { runIdempotent } from '../common/idempotency/idempotency.js';
 import { MailService } from '../common/mail/mail.service.js';
-import { BindingService } from '../devices/binding.service.js';
+import { BindingService } from './binding.service.js';
 import { customerContact } from './contacts.js';
 import { parseBound } from './date-range.js';
 import type { AssignLicensesDto, AssignmentQueryDto } from './dto/assignment.dto.js';
 import { skuByCode } from './skus.service.js';
-import { StockService } from './stock.service.js';
+import { StockService, stockShort } from './stock.service.js';
 import { licensesAssignedEvent } from '../integrations/events.js';
 
 interface CustomerRow {
@@ -90,6 +90,14 @@ export class AssignmentsService {
     private readonly binding: BindingService,
   ) {}
 
+  /** Licenses this process's assignments are taking right now, per `dealerId|skuCode`. */
+  private readonly inFlight = new Map<string, number>();
+  /**
+   * Committed stock last read per `dealerId|skuCode|customerId` (set only when the customer is
+   * this dealer's and active): refusals during a wave need no statement.
+   */
+  private readonly lastSeen = new Map<string, number>();
+
   /** The customer, if it is this dealer's; others' (and unknown) ids are a 404. */
   private async ownCustomer(em: EntityManager, dealerId: string, customerId: string): Promise<CustomerRow> {
     const [c] = await rows<CustomerRow>(
@@ -149,6 +157,25 @@ export class AssignmentsService {
     key?: string,
   ): Promise<{ created: boolean; result: AssignmentResult }> {
     const dealerId = user.dealerId!;
+    // A retried request (with a key) may replay a success whatever the stock is now.
+    const slot = `${dealerId}|${dto.skuCode}`;
+    if (key === undefined) await this.refuseShortStock(dealerId, dto, slot);
+    this.inFlight.set(slot, (this.inFlight.get(slot) ?? 0) + dto.quantity);
+    try {
+      return await this.assignOnce(user, dto, key);
+    } finally {
+      const left = (this.inFlight.get(slot) ?? 0) - dto.quantity;
+      if (left > 0) this.inFlight.set(slot, left);
+      else this.inFlight.delete(slot);
+    }
+  }
+
+  private async assignOnce(
+    user: AuthUser,
+    dto: AssignLicensesDto,
+    key?: string,
+  ): Promise<{ created: boolean; result: AssignmentResult }> {
+    const dealerId = user.dealerId!;
     const { created, value } = await runIdempotent(this.ds, {
       scope: `assignment:${dealerId}`,
       key,
@@ -166,6 +193,39 @@ export class AssignmentsService {
       create: (em, k, h) => this.assignIn(em, user, dto, k, h),
     });
     return { created, result: value };
+  }
+
+  /**
+   * Decided before any transaction work (one statement, no locks): a request for this dealer's
+   * active customer and a known SKU whose committed stock, less what this process's assignments
+   * in flight are taking (`held`), is short is refused at once with the same 409 STOCK_SHORT that
+   * `StockService.take` gives — as `take` itself refuses rather than wait for rows others hold
+   * (SKIP LOCKED). Anything else (enough stock, or an error the transaction names better) goes on
+   * to the transaction, where `take` decides; other processes' takers are left to it.
+   */
+  private async refuseShortStock(dealerId: string, dto: AssignLicensesDto, slot: string): Promise<void> {
+    const seenKey = `${slot}|${dto.customerId}`;
+    const seen = this.lastSeen.get(seenKey);
+    const held = this.inFlight.get(slot) ?? 0;
+    // In a wave, while this process's takers already claim every license last seen in stock,
+    // no statement is needed: `take` would find those rows locked or gone.
+    if (held > 0 && seen !== undefined && seen - held < dto.quantity) {
+      throw stockShort(dto.skuCode, dto.quantity, Math.max(0, seen - held));
+    }
+    const [r] = await rows<{ available: number }>(
+      this.ds.manager,
+      `SELECT (SELECT count(*)::int FROM license l
+                WHERE l.owner_dealer_id = $1 AND l.sku_id = s.id AND l.state = 'in_stock') AS available
+         FROM sku s
+        WHERE s.code = $3
+          AND EXISTS (SELECT 1 FROM customer c WHERE c.id = $2 AND c.dealer_id = $1 AND c.deactivated_at IS NULL)`,
+      [dealerId, dto.customerId, dto.skuCode],
+    );
+    if (r) this.lastSeen.set(seenKey, r.available);
+    else this.lastSeen.delete(seenKey);
+    if (this.lastSeen.size > 10_000) this.lastSeen.clear();
+    const available = r ? Math.max(0, r.available - (this.inFlight.get(slot) ?? 0)) : 0;
+    if (r && available < dto.quantity) throw stockShort(dto.skuCode, dto.quantity, available);
   }
 
   private async assignIn(

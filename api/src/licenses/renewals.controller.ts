@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
-import { DashboardService } from './dashboard.service.js';
-import { DashboardDto } from './dto/dashboard.dto.js';
 import { OrderBodyDto, RenewalPipelineDto, RenewalQueryDto, ShortfallOrderDto } from './dto/renewal.dto.js';
 import { RenewalsService } from './renewals.service.js';
 
@@ -10,10 +8,7 @@ import { RenewalsService } from './renewals.service.js';
 @ApiBearerAuth()
 @Controller()
 export class RenewalsController {
-  constructor(
-    private readonly renewals: RenewalsService,
-    private readonly dashboard: DashboardService,
-  ) {}
+  constructor(private readonly renewals: RenewalsService) {}
 
   @Allow('dealer')
   @Get('renewals')
@@ -31,12 +26,5 @@ export class RenewalsController {
   })
   shortfall(@CurrentUser() user: AuthUser, @Body() body: ShortfallOrderDto) {
     return this.renewals.shortfallOrder(user.dealerId!, body.withinDays);
-  }
-
-  @Allow('dealer')
-  @Get('dashboard')
-  @ApiOkResponse({ type: DashboardDto })
-  getDashboard(@CurrentUser() user: AuthUser) {
-    return this.dashboard.get(user.dealerId!);
   }
 }

@@ -66,13 +66,7 @@ export class StockService {
         FOR UPDATE SKIP LOCKED`,
       [dealerId, sku.id, quantity],
     );
-    if (got.length < quantity) {
-      throw AppError.conflict(
-        ErrorCode.STOCK_SHORT,
-        `quantity: only ${got.length} of ${sku.code} available in stock, ${quantity} requested`,
-        { skuCode: sku.code, requested: quantity, available: got.length },
-      );
-    }
+    if (got.length < quantity) throw stockShort(sku.code, quantity, got.length);
     return got.map((g) => g.id);
   }
 
@@ -108,4 +102,13 @@ export class StockService {
       [ids, toDealerId, orderId, this.clock.now()],
     );
   }
+}
+
+/** 409 STOCK_SHORT: fewer licenses of the SKU in stock than requested. */
+export function stockShort(skuCode: string, requested: number, available: number): AppError {
+  return AppError.conflict(
+    ErrorCode.STOCK_SHORT,
+    `quantity: only ${available} of ${skuCode} available in stock, ${requested} requested`,
+    { skuCode, requested, available },
+  );
 }

@@ -104,7 +104,9 @@ export class NoticesService {
     const groups = new Map<string, NoticeRow[]>();
     for (const n of notices) {
       const k = `${side === 'customer' ? n.customer_id : n.dealer_id}|${n.kind}`;
-      groups.set(k, [...(groups.get(k) ?? []), n]);
+      const list = groups.get(k);
+      if (list) list.push(n);
+      else groups.set(k, [n]);
     }
     const out: JobMail[] = [];
     const item = (n: NoticeRow) => ({

@@ -51,13 +51,17 @@ export class GlobalAuthGuard implements CanActivate {
       }>();
       const m = /^Device\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
       if (m) {
-        const [d] = await rows<{ id: string; customer_id: string }>(
+        const [d] = await rows<{ id: string; customer_id: string; entitlements_version: string }>(
           this.ds.manager,
-          `SELECT id, customer_id FROM device WHERE credential_hash = $1 AND deleted_at IS NULL`,
+          `SELECT id, customer_id, entitlements_version FROM device WHERE credential_hash = $1 AND deleted_at IS NULL`,
           [credentialHash(m[1])],
         );
         if (!d) throw AppError.unauthorized(ErrorCode.UNAUTHENTICATED, 'Unknown device credential');
-        req.device = { deviceId: d.id, customerId: d.customer_id };
+        req.device = {
+          deviceId: d.id,
+          customerId: d.customer_id,
+          entitlementsVersion: Number(d.entitlements_version),
+        };
         return true;
       }
     }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORDER_STATUSES } from '@lc/shared';
-import { StockItemDto } from './assignment.dto.js';
+import { StockItemDto } from '../../licenses/dto/assignment.dto.js';
 
 class MonthCountDto {
   @ApiProperty({ example: '2027-12', description: 'YYYY-MM in Asia/Tokyo' }) month: string;

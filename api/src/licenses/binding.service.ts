@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { sweepEvents } from '../integrations/events.js';
+import { bumpEntitlementsVersion } from './entitlements-version.js';
 
 /** Per-customer advisory lock key space (two-int form: this class id, hashtext(customer id)). */
 const BINDING_LOCK = 727_200;
@@ -10,10 +11,12 @@ const BINDING_LOCK = 727_200;
 const SWEEP_BATCH_CUSTOMERS = 1000;
 
 /**
- * Automatic binding (SPEC §2). Every use case that can leave a camera without a license or a
- * license without a camera calls `bindFree` inside its own transaction. A per-customer advisory
- * transaction lock serialises binds of one customer; the partial unique index
- * `license_bound_camera_key` is the backstop.
+ * Automatic binding and expiry (SPEC §2). Every use case that can leave a camera without a
+ * license or a license without a camera calls `bindFree` inside its own transaction; the
+ * `expiry-sweep` job (registered by `ExpirySweepModule`) runs the same batch for many customers.
+ * A per-customer advisory transaction lock serialises binds of one customer; the partial unique
+ * index `license_bound_camera_key` is the backstop. A license is valid up to and including its
+ * `ends_at`: it expires once now > ends_at (`expireInto`, the one expire statement).
  */
 @Injectable()
 export class BindingService {
@@ -49,7 +52,7 @@ export class BindingService {
     const due = await rows<{ customer_id: string }>(
       this.ds.manager,
       `SELECT DISTINCT customer_id FROM license
-        WHERE state IN ('assigned', 'bound') AND ends_at <= $1 ORDER BY customer_id`,
+        WHERE state IN ('assigned', 'bound') AND ends_at < $1 ORDER BY customer_id`,
       [now],
     );
     const totals = { customers: 0, expired: 0, bound: 0, lapsed: 0, devices: 0, skipped: 0 };
@@ -86,19 +89,7 @@ export class BindingService {
         id uuid, camera_id uuid, customer_id uuid, dealer_id uuid, ends_at timestamptz
       ) ON COMMIT DROP;
       CREATE TEMP TABLE IF NOT EXISTS sweep_bound (id uuid, camera_id uuid, dealer_id uuid) ON COMMIT DROP`);
-    const [{ n: expired }] = await rows<{ n: number }>(
-      em,
-      `WITH ended AS (
-         UPDATE license SET state = 'expired', updated_at = $2
-          WHERE customer_id = ANY($1::uuid[]) AND state IN ('assigned', 'bound') AND ends_at <= $2
-          RETURNING id, camera_id, customer_id, selling_dealer_id, ends_at
-       ), kept AS (
-         INSERT INTO sweep_ended SELECT id, camera_id, customer_id, selling_dealer_id, ends_at FROM ended
-         RETURNING 1
-       )
-       SELECT count(*)::int AS n FROM kept`,
-      [ids, now],
-    );
+    const expired = await this.expireInto(em, ids, now);
     // Temporary tables have no statistics until analysed; with them the joins below hash.
     await em.query(`ANALYZE sweep_ended`);
     const [{ n: bound }] = await rows<{ n: number }>(
@@ -155,62 +146,46 @@ export class BindingService {
        SELECT count(*) FILTER (WHERE kind = 'lapse')::int AS lapsed FROM ins`,
       [now],
     );
-    const [{ n: devices }] = await rows<{ n: number }>(
+    const devices = await bumpEntitlementsVersion(
       em,
-      `WITH d AS (
-         UPDATE device SET entitlements_version = entitlements_version + 1, updated_at = $1
-          WHERE id IN (SELECT c.device_id FROM camera c
-                        WHERE c.id IN (SELECT camera_id FROM sweep_ended WHERE camera_id IS NOT NULL
-                                       UNION SELECT camera_id FROM sweep_bound))
-         RETURNING 1
-       )
-       SELECT count(*)::int AS n FROM d`,
-      [now],
+      {
+        sql: `SELECT c.device_id FROM camera c
+               WHERE c.id IN (SELECT camera_id FROM sweep_ended WHERE camera_id IS NOT NULL
+                              UNION SELECT camera_id FROM sweep_bound)`,
+      },
+      now,
     );
     await sweepEvents(em, ids, now);
     await em.query(`DROP TABLE sweep_ended; DROP TABLE sweep_bound`);
     return { customers: ids.length, expired, bound, lapsed, devices };
   }
 
+  /**
+   * The one expire statement: the given customers' licenses whose `ends_at` has passed (now >
+   * ends_at; a license is valid up to and including that instant) become `expired`, and are
+   * kept in the batch's `sweep_ended` table (license, camera, customer, selling dealer, ends_at)
+   * for the steps that follow. Returns how many expired.
+   */
+  private async expireInto(em: EntityManager, customerIds: string[], now: Date): Promise<number> {
+    const [{ n }] = await rows<{ n: number }>(
+      em,
+      `WITH ended AS (
+         UPDATE license SET state = 'expired', updated_at = $2
+          WHERE customer_id = ANY($1::uuid[]) AND state IN ('assigned', 'bound') AND ends_at < $2
+          RETURNING id, camera_id, customer_id, selling_dealer_id, ends_at
+       ), kept AS (
+         INSERT INTO sweep_ended SELECT id, camera_id, customer_id, selling_dealer_id, ends_at FROM ended
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM kept`,
+      [customerIds, now],
+    );
+    return n;
+  }
+
   /** Serialises binding work for one customer until the transaction ends (re-entrant). */
   async lockCustomer(em: EntityManager, customerId: string): Promise<void> {
     await em.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [BINDING_LOCK, customerId]);
-  }
-
-  /** Bumps the entitlements version of devices whose cameras' licensed state changed. */
-  async bumpDevices(em: EntityManager, deviceIds: Iterable<string>): Promise<void> {
-    const ids = [...new Set(deviceIds)];
-    if (!ids.length) return;
-    await em.query(
-      `UPDATE device SET entitlements_version = entitlements_version + 1, updated_at = $2 WHERE id = ANY($1::uuid[])`,
-      [ids, this.clock.now()],
-    );
-  }
-
-  /**
-   * Marks the customer's licenses whose `ends_at` passed as expired (a camera's lapse time is
-   * that instant). Takes the customer's binding lock. Returns the devices whose cameras lapsed.
-   */
-  async expireEnded(em: EntityManager, customerId: string): Promise<Set<string>> {
-    const now = this.clock.now();
-    await this.lockCustomer(em, customerId);
-    const touched = new Set<string>();
-    const ended = await rows<{ camera_id: string | null; ends_at: Date }>(
-      em,
-      `UPDATE license SET state = 'expired', updated_at = $2
-        WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND ends_at <= $2
-        RETURNING camera_id, ends_at`,
-      [customerId, now],
-    );
-    for (const l of ended.filter((e) => e.camera_id)) {
-      const [c] = await rows<{ device_id: string }>(
-        em,
-        `UPDATE camera SET lapsed_at = $2 WHERE id = $1 AND lapsed_at IS NULL RETURNING device_id`,
-        [l.camera_id, l.ends_at],
-      );
-      if (c) touched.add(c.device_id);
-    }
-    return touched;
   }
 
   /**
@@ -222,6 +197,22 @@ export class BindingService {
    */
   async bindFree(em: EntityManager, customerId: string): Promise<number> {
     await this.lockCustomer(em, customerId);
-    return (await this.sweepBatch(em, [customerId], this.clock.now())).bound;
+    const now = this.clock.now();
+    // Under the lock, one statement tells whether the batch has anything to do: a due license,
+    // or a camera waiting for a license while the pool holds one of its kind.
+    const [{ work }] = await rows<{ work: boolean }>(
+      em,
+      `SELECT EXISTS (SELECT 1 FROM license
+                       WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND ends_at < $2)
+           OR EXISTS (SELECT 1 FROM camera c
+                       WHERE c.customer_id = $1 AND c.deleted_at IS NULL AND NOT c.do_not_license
+                         AND NOT EXISTS (SELECT 1 FROM license l WHERE l.camera_id = c.id AND l.state = 'bound')
+                         AND EXISTS (SELECT 1 FROM license p
+                                      WHERE p.customer_id = $1 AND p.kind = c.kind AND p.state = 'assigned'
+                                        AND p.ends_at > $2)) AS work`,
+      [customerId, now],
+    );
+    if (!work) return 0;
+    return (await this.sweepBatch(em, [customerId], now)).bound;
   }
 }

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { invoiceStatus } from '../billing/invoice-status.js';
 import { invoiceNumberLabel } from '../billing/invoice-number.js';
-import { StockService } from './stock.service.js';
+import { StockService } from '../licenses/stock.service.js';
 
 export interface Dashboard {
   stock: StockItem[];
