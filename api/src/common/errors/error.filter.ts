@@ -25,7 +25,9 @@ export class ErrorFilter implements ExceptionFilter {
     const body = toBody(err, this.logger);
     if (res.headersSent) return;
     const retryAfter =
-      body.code === ErrorCode.DATABASE_UNAVAILABLE ? DATABASE_RETRY_AFTER_SECONDS : body.details?.retryAfterSeconds;
+      body.code === ErrorCode.DATABASE_UNAVAILABLE
+        ? DATABASE_RETRY_AFTER_SECONDS
+        : body.details?.retryAfterSeconds;
     if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(body);
   }
