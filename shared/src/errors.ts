@@ -76,6 +76,11 @@ export const ErrorCode = {
   MAINTENANCE_CONTACT_DUPLICATE: 600104,
   MAINTENANCE_UNLICENSED: 600105,
 
+  // events, notifications, announcements, terms, bulk operations (issue #15: 8001xx)
+  TERMS_VERSION_OUTDATED: 800101,
+  BULK_NOT_A_RECORDER: 800102,
+  BULK_DEVICE_NOT_FOUND: 800103,
+
   // jobs and dev surface (9xxxxx)
   UNKNOWN_JOB: 900101,
 } as const;

@@ -10,3 +10,4 @@ export * from './devices.js';
 export * from './maintenance.js';
 export * from './notifications.js';
 export * from './deactivation.js';
+export * from './events.js';

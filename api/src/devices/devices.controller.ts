@@ -10,6 +10,8 @@ import {
 import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js';
 import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
 import { CommandsService } from './commands.service.js';
+import { BulkCommandsService } from './bulk-commands.service.js';
+import { BulkCommandAnswerDto, BulkCommandDto } from './dto/bulk-commands.dto.js';
 import { DevicesService } from './devices.service.js';
 import {
   CameraViewDto,
@@ -34,6 +36,7 @@ export class DevicesController {
   constructor(
     private readonly devices: DevicesService,
     private readonly commands: CommandsService,
+    private readonly bulk: BulkCommandsService,
   ) {}
 
   @Allow('customer', 'dealer')
@@ -88,6 +91,15 @@ export class DevicesController {
     @Body() body: ExchangeDeviceDto,
   ) {
     return this.devices.exchange(user, id, body);
+  }
+
+  /** The same command for several recorders; a result per device (seed 001 §4.2.10–4.2.11). */
+  @Allow('customer')
+  @Post('devices/bulk-commands')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkCommandAnswerDto })
+  bulkCommands(@CurrentUser() user: AuthUser, @Body() body: BulkCommandDto) {
+    return this.bulk.run(user, body);
   }
 
   @Allow('customer')

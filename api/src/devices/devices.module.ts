@@ -3,6 +3,7 @@ import { EntitlementsNotifier } from './entitlements-notifier.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { BindingService } from './binding.service.js';
 import { CommandsService } from './commands.service.js';
+import { BulkCommandsService } from './bulk-commands.service.js';
 import { DeviceApiController } from './device-api.controller.js';
 import { DeviceApiService } from './device-api.service.js';
 import { DevicesController } from './devices.controller.js';
@@ -12,10 +13,11 @@ import { TelemetryController } from './telemetry.controller.js';
 import { DeviceTelemetryService } from './telemetry.service.js';
 import { IncidentsModule } from '../maintenance/incidents.module.js';
 import { IncidentsService } from '../maintenance/incidents.service.js';
+import { EventsModule } from '../events/events.module.js';
 
 /** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
-  imports: [IncidentsModule],
+  imports: [IncidentsModule, EventsModule],
   controllers: [DeviceApiController, DevicesController, TelemetryController],
   providers: [
     BindingService,
@@ -23,6 +25,7 @@ import { IncidentsService } from '../maintenance/incidents.service.js';
     DeviceApiService,
     SigningKeysService,
     CommandsService,
+    BulkCommandsService,
     EntitlementsNotifier,
     DeviceTelemetryService,
   ],

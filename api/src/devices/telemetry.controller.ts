@@ -7,6 +7,7 @@ import { sendCsv } from '../common/http/csv.js';
 import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
 import { DevicesService } from './devices.service.js';
 import {
+  AlarmDto,
   ConnectionHistoryPageDto,
   ConnectionHistoryQueryDto,
   DeviceEventPageDto,
@@ -81,6 +82,14 @@ export class TelemetryController {
   async events(@CurrentUser() user: AuthUser, @Query() q: EventQueryDto) {
     const customerId = await this.devices.customerScope(user, q.customerId);
     return this.telemetry.events({ customerId }, q);
+  }
+
+  /** The header bell: the customer's latest 10 alarms. */
+  @Allow('customer')
+  @Get('events/alarms')
+  @ApiOkResponse({ type: AlarmDto, isArray: true })
+  async alarms(@CurrentUser() user: AuthUser) {
+    return this.telemetry.latestAlarms(user.customerId!);
   }
 
   private async historyOut(

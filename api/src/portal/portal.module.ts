@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PortalController } from './portal.controller.js';
 import { PortalMessages } from './messages.service.js';
+import { AnnouncementsService } from './announcements.service.js';
+import { AccountExtrasService } from './account-extras.service.js';
+import { PortalExtrasController } from './portal-extras.controller.js';
 
-/** Customer-facing read models (so far: messages). */
-@Module({ controllers: [PortalController], providers: [PortalMessages], exports: [PortalMessages] })
+/** Messages (notices, announcements, maintenance history), help, contract-holder name, terms of use. */
+@Module({
+  controllers: [PortalController, PortalExtrasController],
+  providers: [PortalMessages, AnnouncementsService, AccountExtrasService],
+  exports: [PortalMessages],
+})
 export class PortalModule {}

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { JobName } from '@lc/shared';
 
 export type AppEnv = 'development' | 'test' | 'production';
 
@@ -48,10 +49,14 @@ export class AppConfig {
   invoiceRegistrationNumber: string | null;
   /** The EC site where dealers buy licenses (offered in the license screen's dialog). */
   ecSiteUrl: string;
+  /** Current terms-of-use version; a new value asks customers and dealers to accept again. */
+  termsVersion: string;
+  /** Base of the manual links on the help page. */
+  manualsUrl: string;
   jobsEnabled: boolean;
   /** A device silent for longer than this is in "communication error". */
   deviceLivenessMinutes: number;
-  cron: { 'expiry-sweep': string; reminders: string; 'device-liveness': string };
+  cron: Record<JobName, string>;
   argon2MemoryKib: number;
   argon2TimeCost: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -154,12 +159,18 @@ export function loadConfig(env: Env): AppConfig {
   c.ecSiteUrl = str('EC_SITE_URL', 'https://shop.license-console.example/licenses');
   if (!/^https?:\/\//.test(c.ecSiteUrl)) problems.push('EC_SITE_URL must start with http:// or https://');
 
+  c.termsVersion = str('TERMS_VERSION', '2026-12-01');
+  if (!/^[A-Za-z0-9._-]{1,40}$/.test(c.termsVersion))
+    problems.push('TERMS_VERSION must be 1–40 characters of A-Z a-z 0-9 . _ -');
+  c.manualsUrl = str('MANUALS_URL', 'https://manuals.license-console.example');
+  if (!/^https?:\/\//.test(c.manualsUrl)) problems.push('MANUALS_URL must start with http:// or https://');
   c.jobsEnabled = bool('JOBS_ENABLED', true);
   c.deviceLivenessMinutes = int('DEVICE_LIVENESS_MINUTES', 5, 1, 24 * 60);
   c.cron = {
     'expiry-sweep': cron('JOB_EXPIRY_SWEEP_CRON', '* * * * *'),
     reminders: cron('JOB_REMINDERS_CRON', '*/15 * * * *'),
     'device-liveness': cron('JOB_DEVICE_LIVENESS_CRON', '* * * * *'),
+    'event-retention': cron('JOB_EVENT_RETENTION_CRON', '30 * * * *'),
   };
   c.argon2MemoryKib = int('ARGON2_MEMORY_KIB', 19_456, 1024, 4_194_304);
   c.argon2TimeCost = int('ARGON2_TIME_COST', 2, 1, 20);

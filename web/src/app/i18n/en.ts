@@ -157,6 +157,7 @@ export const en = {
   'jobs.name.expiry-sweep': 'Expiry sweep',
   'jobs.name.reminders': 'Reminders',
   'jobs.name.device-liveness': 'Device liveness',
+  'jobs.name.event-retention': 'Event retention',
   'jobs.trigger.schedule': 'Schedule',
   'jobs.trigger.manual': 'Manual',
   'jobs.outcome.running': 'Running',

@@ -153,6 +153,7 @@ export const ja: Record<MessageKey, string> = {
   'jobs.name.expiry-sweep': '期限切れ処理',
   'jobs.name.reminders': 'リマインダー',
   'jobs.name.device-liveness': 'デバイス死活監視',
+  'jobs.name.event-retention': 'イベント保存期間の削除',
   'jobs.trigger.schedule': 'スケジュール',
   'jobs.trigger.manual': '手動',
   'jobs.outcome.running': '実行中',
