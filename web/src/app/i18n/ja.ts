@@ -12,6 +12,7 @@ import { proxyMessages } from '../../features/proxy/messages';
 import { devicesMessages } from '../../features/devices/messages';
 import type { MessageKey } from './dictionaries';
 import { notificationsMessages } from '../../features/notifications/messages';
+import { eventsFeatureMessages } from '../../features/events/messages';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
 export const ja: Record<MessageKey, string> = {
@@ -213,4 +214,5 @@ export const ja: Record<MessageKey, string> = {
   ...maintenanceMessages.ja,
   ...devicesMessages.ja,
   ...notificationsMessages.ja,
+  ...eventsFeatureMessages.ja,
 };
