@@ -230,7 +230,8 @@ export interface HelpInfo {
 
 /** `GET /api/terms`: the current terms-of-use version and whether this user accepted it. */
 export interface TermsStatus {
-  version: string;
+  /** null when the service asks for no terms of use (TERMS_VERSION=off). */
+  version: string | null;
   required: boolean;
   acceptedAt: string | null;
 }

@@ -70,6 +70,7 @@ export class AccountExtrasService {
 
   async terms(user: AuthUser): Promise<TermsStatus> {
     const version = this.config.termsVersion;
+    if (version === null) return { version: null, required: false, acceptedAt: null };
     const required = TERMS_ROLES.has(user.role) && !user.actingUserId;
     const [r] = await rows<{ accepted_at: Date }>(
       this.ds.manager,
@@ -82,7 +83,7 @@ export class AccountExtrasService {
   /** Records acceptance of the current version (once; accepting again keeps the first time). */
   async acceptTerms(user: AuthUser, version: string): Promise<TermsStatus> {
     refuseInProxy(user, 'Accepting the terms of use');
-    if (version !== this.config.termsVersion) {
+    if (this.config.termsVersion === null || version !== this.config.termsVersion) {
       throw AppError.conflict(
         ErrorCode.TERMS_VERSION_OUTDATED,
         `version: the current terms of use are version ${this.config.termsVersion}; reload and read them`,

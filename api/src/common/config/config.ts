@@ -49,8 +49,8 @@ export class AppConfig {
   invoiceRegistrationNumber: string | null;
   /** The EC site where dealers buy licenses (offered in the license screen's dialog). */
   ecSiteUrl: string;
-  /** Current terms-of-use version; a new value asks customers and dealers to accept again. */
-  termsVersion: string;
+  /** Current terms-of-use version; a new value asks customers and dealers to accept again; null = not asked. */
+  termsVersion: string | null;
   /** Base of the manual links on the help page. */
   manualsUrl: string;
   jobsEnabled: boolean;
@@ -159,9 +159,10 @@ export function loadConfig(env: Env): AppConfig {
   c.ecSiteUrl = str('EC_SITE_URL', 'https://shop.license-console.example/licenses');
   if (!/^https?:\/\//.test(c.ecSiteUrl)) problems.push('EC_SITE_URL must start with http:// or https://');
 
-  c.termsVersion = str('TERMS_VERSION', '2026-12-01');
-  if (!/^[A-Za-z0-9._-]{1,40}$/.test(c.termsVersion))
-    problems.push('TERMS_VERSION must be 1–40 characters of A-Z a-z 0-9 . _ -');
+  const terms = str('TERMS_VERSION', '2026-12-01');
+  if (!/^[A-Za-z0-9._-]{1,40}$/.test(terms))
+    problems.push('TERMS_VERSION must be 1–40 characters of A-Z a-z 0-9 . _ - (or off)');
+  c.termsVersion = terms === 'off' ? null : terms;
   c.manualsUrl = str('MANUALS_URL', 'https://manuals.license-console.example');
   if (!/^https?:\/\//.test(c.manualsUrl)) problems.push('MANUALS_URL must start with http:// or https://');
   c.jobsEnabled = bool('JOBS_ENABLED', true);

@@ -28,13 +28,14 @@ export function TermsDialog() {
   const terms = useTerms(asks);
   const accept = useAcceptTerms();
   const [agreed, setAgreed] = useState(false);
-  if (!asks || !terms.data?.required) return null;
+  const version = terms.data?.version;
+  if (!asks || !terms.data?.required || !version) return null;
   return (
     <Dialog open aria-labelledby="terms-title" data-testid="terms-dialog">
       <DialogTitle id="terms-title">{t('terms.title')}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" sx={{ mb: 2 }}>
-          {t('terms.intro', { version: terms.data.version })}
+          {t('terms.intro', { version })}
         </Typography>
         <Typography variant="body2" sx={{ mb: 2, whiteSpace: 'pre-wrap' }}>
           {t('terms.body')}
@@ -51,7 +52,7 @@ export function TermsDialog() {
           variant="contained"
           disabled={!agreed}
           loading={accept.isPending}
-          onClick={() => accept.mutate(terms.data!.version, { onError: () => void terms.refetch() })}
+          onClick={() => accept.mutate(version, { onError: () => void terms.refetch() })}
         >
           {t('terms.accept')}
         </Button>
