@@ -154,6 +154,10 @@ export const eventsFeatureMessages = {
     'bulk.selectSome': 'Select at least one recorder.',
     'bulk.atFuture': 'Enter a date and time in the future.',
     'bulk.selectAll': 'Select all',
+    'bulk.err.notRecorder': 'Not a recorder: cameras do not support bulk operations.',
+    'bulk.err.notFound': 'The device was not found (deleted?).',
+    'bulk.err.past': 'The reserved time is in the past.',
+    'messages.view': 'View',
   },
   ja: {
     'nav.eventNotifications': '通知設定',
@@ -309,5 +313,9 @@ export const eventsFeatureMessages = {
     'bulk.selectSome': 'レコーダーを1台以上選んでください。',
     'bulk.atFuture': '未来の日時を入力してください。',
     'bulk.selectAll': 'すべて選択',
+    'bulk.err.notRecorder': 'レコーダーではありません。カメラは一括操作に対応していません。',
+    'bulk.err.notFound': '機器が見つかりません（削除済みの可能性があります）。',
+    'bulk.err.past': '予約日時が過去です。',
+    'messages.view': '表示',
   },
 } as const;

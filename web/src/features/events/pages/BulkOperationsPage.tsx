@@ -43,6 +43,7 @@ import type { BulkCommand } from '../../../api/events';
 import { useDevices } from '../../devices/hooks/useDevices';
 import { deviceDisplayName } from '../../devices/tree';
 import { useBulkCommand } from '../hooks/useEventsFeature';
+import { bulkFailure } from '../bulkFailure';
 
 /**
  * Bulk operations on recorders (seed 001 §4.2.10–4.2.11): choose recorders, then reserve a
@@ -225,7 +226,7 @@ export function BulkOperationsPage() {
                       ) : (
                         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
                           <Chip size="small" color="error" label={t('bulk.failed')} />
-                          <Typography variant="body2">{r.message}</Typography>
+                          <Typography variant="body2">{bulkFailure(t, r)}</Typography>
                         </Box>
                       )}
                     </TableCell>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import {
   Alert,
   Box,
@@ -13,7 +13,7 @@ import {
   Tabs,
   Typography,
 } from '@mui/material';
-import { MESSAGE_CATEGORIES, type MessageCategory } from '@lc/shared';
+import { MESSAGE_CATEGORIES, type MessageCategory, type PortalMessageView } from '@lc/shared';
 import MessageOutlined from '@mui/icons-material/MessageOutlined';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
@@ -22,6 +22,10 @@ import { PagedFooter } from '../../../app/components/PagedFooter';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useT } from '../../../app/i18n/useT';
 import { useMarkMessageRead, usePortalMessages } from '../hooks/usePortalMessages';
+
+/** A maintenance-history entry opens its device (seed 001 §5.7 "View"). */
+const deviceOf = (m: PortalMessageView): string | null =>
+  m.category === 'maintenance' && typeof m.data.deviceId === 'string' ? m.data.deviceId : null;
 
 export function MessagesPage() {
   const t = useT();
@@ -90,15 +94,22 @@ export function MessagesPage() {
                     {m.body}
                   </Typography>
                 </CardContent>
-                {!m.readAt && (
+                {(!m.readAt || deviceOf(m)) && (
                   <CardActions sx={{ px: 2, pb: 2 }}>
-                    <Button
-                      size="small"
-                      onClick={() => markRead.mutate(m.id)}
-                      loading={markRead.isPending && markRead.variables === m.id}
-                    >
-                      {t('messages.markRead')}
-                    </Button>
+                    {deviceOf(m) && (
+                      <Button size="small" component={RouterLink} to={`/devices/${deviceOf(m)}`}>
+                        {t('messages.view')}
+                      </Button>
+                    )}
+                    {!m.readAt && (
+                      <Button
+                        size="small"
+                        onClick={() => markRead.mutate(m.id)}
+                        loading={markRead.isPending && markRead.variables === m.id}
+                      >
+                        {t('messages.markRead')}
+                      </Button>
+                    )}
                   </CardActions>
                 )}
               </Card>
