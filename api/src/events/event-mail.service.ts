@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EVENT_MAIL_FOLD_MINUTES, eventTypeLabel, insideSchedule, isNotifyEventType } from '@lc/shared';
+import {
+  EVENT_MAIL_FOLD_MINUTES,
+  eventTypeLabel,
+  insideSchedule,
+  isNotifyEventType,
+  type EventNotificationSettings,
+} from '@lc/shared';
 import { rows } from '../common/database/database.js';
 import { MailService } from '../common/mail/mail.service.js';
 import { EventNotificationsService } from './event-notifications.service.js';
-import { licensedForNotification, recipientsForCameraEvent } from './recipients.js';
+import { licensedForNotification, recipientsForCameraEvent, type EventRecipient } from './recipients.js';
 
 /** An event the heartbeat just stored. */
 export interface StoredEvent {
@@ -46,19 +52,30 @@ export class EventMailService {
       .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
     if (!ordered.length) return { mailed, folded };
     const names = await this.names(em, ordered[0].deviceId);
+    const audiences = new Map<
+      string,
+      { recipients: EventRecipient[]; settings: Map<string, EventNotificationSettings> }
+    >();
     for (const e of ordered) {
       if (!(await licensedForNotification(em, e.deviceId, e.cameraId, e.at))) continue;
-      const recipients = await recipientsForCameraEvent(em, e.deviceId, e.cameraId);
+      // Who, and their settings, once per camera in this batch (a heartbeat carries ≤ 100 events).
+      const source = e.cameraId ?? e.deviceId;
+      let audience = audiences.get(source);
+      if (!audience) {
+        const recipients = await recipientsForCameraEvent(em, e.deviceId, e.cameraId);
+        const settings = await this.settings.load(
+          em,
+          recipients.map((r) => r.userId),
+        );
+        audiences.set(source, (audience = { recipients, settings }));
+      }
+      const { recipients, settings } = audience;
       if (!recipients.length) continue;
-      const settings = await this.settings.load(
-        em,
-        recipients.map((r) => r.userId),
-      );
       for (const r of recipients) {
         const s = settings.get(r.userId)!;
         if (!s.email || !(s.eventTypes as string[]).includes(e.type)) continue;
         if (!insideSchedule(s.schedule, e.at, r.timeZone)) continue;
-        const sourceId = e.cameraId ?? e.deviceId;
+        const sourceId = source;
         const claimed = await rows<{ user_id: string }>(
           em,
           `INSERT INTO event_mail_state (user_id, source_id, type, last_mailed_at, last_event_id, folded)

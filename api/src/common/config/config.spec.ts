@@ -35,6 +35,9 @@ describe('loadConfig', () => {
     [{ OPERATOR_EMAIL: 'not-an-email' }, 'OPERATOR_EMAIL'],
     [{ INVOICE_REGISTRATION_NUMBER: '1234567890123' }, 'INVOICE_REGISTRATION_NUMBER'],
     [{ EC_SITE_URL: 'shop.example' }, 'EC_SITE_URL'],
+    [{ TERMS_VERSION: 'v 2' }, 'TERMS_VERSION'],
+    [{ MANUALS_URL: 'manuals.example' }, 'MANUALS_URL'],
+    [{ JOB_EVENT_RETENTION_CRON: 'daily' }, 'JOB_EVENT_RETENTION_CRON'],
   ])('names the variable in %j', (env, name) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -54,6 +57,13 @@ describe('loadConfig', () => {
     });
     expect(c.devSurface).toBe(false);
     expect(c.seedDemo).toBe(false);
+  });
+
+  it('asks for the terms of use by default; off turns the question off', () => {
+    expect(loadConfig({}).termsVersion).toBe('2026-12-01');
+    expect(loadConfig({ TERMS_VERSION: '2027-04' }).termsVersion).toBe('2027-04');
+    expect(loadConfig({ TERMS_VERSION: 'off' }).termsVersion).toBeNull();
+    expect(loadConfig({}).cron['event-retention']).toBe('30 * * * *');
   });
 
   it('reports every problem at once', () => {
