@@ -45,6 +45,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       APP_ENV: 'test',
       SEED_DEMO: 'true',
+      // The terms-of-use dialog would stand in front of every journey; the API tests cover it.
+      TERMS_VERSION: 'off',
       JOBS_ENABLED: 'false',
     },
   },

@@ -11,6 +11,7 @@ import { OperatorEcShop1763861200000 } from './1763861200000-OperatorEcShop.js';
 import { Reliability1763870000000 } from './1763870000000-Reliability.js';
 import { SharedUsers1763900100000 } from './1763900100000-SharedUsers.js';
 import { Integrations1763917000000 } from './1763917000000-Integrations.js';
+import { EventsAnnouncements1763930000000 } from './1763930000000-EventsAnnouncements.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Reliability1763870000000,
   SharedUsers1763900100000,
   Integrations1763917000000,
+  EventsAnnouncements1763930000000,
 ];

@@ -3,6 +3,7 @@
  * the API and the web client. Times are ISO-8601 strings in UTC.
  */
 import type { DealerTier, Language, MemberRole, Role } from './accounts.js';
+import type { MessageCategory } from './events.js';
 
 /** A page of a list: `page` starts at 1. */
 export interface Page<T> {
@@ -151,6 +152,8 @@ export interface AuditEntryView {
 
 export interface PortalMessageView {
   id: string;
+  /** notice (about this account), announcement (from the operator), maintenance (by the maintaining dealer). */
+  category: MessageCategory;
   kind: string;
   title: string;
   body: string;

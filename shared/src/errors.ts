@@ -98,6 +98,10 @@ export const ErrorCode = {
   API_KEY_LIMIT: 700107,
   API_KEY_NOT_ALLOWED: 700108,
   WEBHOOK_DELIVERY_BUSY: 700109,
+  // events, notifications, announcements, terms, bulk operations (issue #15: 8001xx)
+  TERMS_VERSION_OUTDATED: 800101,
+  BULK_NOT_A_RECORDER: 800102,
+  BULK_DEVICE_NOT_FOUND: 800103,
 
   // jobs and dev surface (9xxxxx)
   UNKNOWN_JOB: 900101,

@@ -12,3 +12,4 @@ export * from './notifications.js';
 export * from './deactivation.js';
 export * from './sharing.js';
 export * from './integrations.js';
+export * from './events.js';

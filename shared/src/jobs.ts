@@ -1,4 +1,10 @@
-export const JOB_NAMES = ['expiry-sweep', 'reminders', 'device-liveness', 'webhooks'] as const;
+export const JOB_NAMES = [
+  'expiry-sweep',
+  'reminders',
+  'device-liveness',
+  'webhooks',
+  'event-retention',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 export function isJobName(n: unknown): n is JobName {
   return typeof n === 'string' && (JOB_NAMES as readonly string[]).includes(n);

@@ -26,6 +26,8 @@ const HELP = `Device simulator for the License Console
   --port <n>                port of the local page (default 0: any free port, printed)
   --heartbeat-seconds <n>   heartbeat interval (default 30)
   --json                    machine-readable lines on stdout: {event: page|state|log, …}
+  --raise-event <type[:ch]> once registered, raise that event (e.g. motion:1) and report it at once;
+                            on a terminal the key e raises a motion event on the first camera
   --help                    this text
 `;
 
@@ -56,6 +58,7 @@ try {
       port: { type: 'string' },
       'heartbeat-seconds': { type: 'string' },
       json: { type: 'boolean', default: false },
+      'raise-event': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -67,6 +70,15 @@ if (args.help) {
   process.stdout.write(HELP);
   process.exit(0);
 }
+
+/** `--raise-event motion` or `motion:2`. */
+function parseRaise(v: string | undefined): { type: string; channel?: number } | null {
+  if (v === undefined) return null;
+  const m = /^([a-z_]{1,40})(?::(\d{1,3}))?$/.exec(v);
+  if (!m) fail('--raise-event must be <type> or <type>:<channel>, e.g. motion:1');
+  return { type: m[1], channel: m[2] === undefined ? undefined : Number(m[2]) };
+}
+const raise = parseRaise(args['raise-event']);
 
 const type = args.direct ? 'camera' : 'recorder';
 const statePath =
@@ -139,3 +151,29 @@ process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
 
 sim.start();
+
+const raiseNow = async (eventType: string, channel?: number) => {
+  try {
+    await sim.raiseEvent(eventType, channel);
+  } catch (e) {
+    process.stderr.write(`sim: ${(e as Error).message}\n`);
+  }
+};
+
+if (raise) {
+  void sim
+    .waitFor((s) => s.deviceId !== null && s.entitlements !== null, 60_000, 'registration')
+    .then(() => raiseNow(raise.type, raise.channel))
+    .catch((e: Error) => process.stderr.write(`sim: --raise-event: ${e.message}\n`));
+}
+
+// On a terminal: e = a motion event on the first camera now, q = quit (Ctrl+C still works).
+if (tty && process.stdin.isTTY) {
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  process.stdin.on('data', (b: Buffer) => {
+    const k = b.toString();
+    if (k === '\u0003' || k === 'q') void shutdown();
+    else if (k === 'e') void raiseNow('motion');
+  });
+}

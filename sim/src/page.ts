@@ -36,6 +36,7 @@ const HTML = `<!doctype html>
   <button data-action="alarm">Raise alarm</button>
   <button data-action="error">Raise recorder error</button>
   <button data-action="motion">Motion on ch 1</button>
+  <button data-action="event">Raise motion event now (key e)</button>
   <button data-action="add-camera">Connect a camera</button>
   <button data-action="offline">Pull network cable</button>
   <button data-action="online">Reconnect network</button>
@@ -148,6 +149,9 @@ export function servePage(
             break;
           case 'motion':
             sim.motion(1);
+            break;
+          case 'event':
+            void sim.raiseEvent('motion').catch(() => undefined);
             break;
           case 'add-camera':
             sim.addCamera();

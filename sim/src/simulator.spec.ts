@@ -225,4 +225,22 @@ describe('Simulator against a stand-in server', () => {
     await sim.heartbeatNow();
     expect(server.heartbeats.at(-1)!.commandResults).toBeUndefined(); // reported once
   });
+
+  it('raises an event on a camera and reports it at once (the key e, the page button, --raise-event)', async () => {
+    const { server, sim } = await setup();
+    sim.start();
+    await sim.waitFor((s) => s.entitlements !== null, 2000);
+    const before = server.heartbeats.length;
+    await sim.raiseEvent('motion', 2);
+    expect(server.heartbeats.length).toBe(before + 1);
+    expect(server.heartbeats.at(-1)!.events).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'motion', channel: 2 })]),
+    );
+    await sim.raiseEvent(); // motion on the first camera
+    expect(server.heartbeats.at(-1)!.events).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'motion', channel: 1 })]),
+    );
+    expect(() => sim.raiseEvent('motion', 9)).toThrow('no camera on channel 9');
+    expect(() => sim.raiseEvent('Bad Type')).toThrow('lowercase');
+  });
 });

@@ -386,6 +386,21 @@ export class Simulator extends EventEmitter {
     this.queueEvent({ type: 'motion', channel, message: 'Motion detected' });
   }
 
+  /**
+   * Raises an event on a camera (default: motion on the first camera) and reports it at once
+   * with a heartbeat — so an event e-mail can be watched arriving in the development mailbox.
+   */
+  raiseEvent(type = 'motion', channel?: number): Promise<HeartbeatResult | null> {
+    if (!/^[a-z_]{1,40}$/.test(type)) throw new Error(`event type "${type}" must be lowercase letters or _`);
+    const ch = channel ?? this.cameras[0]?.channel ?? 1;
+    if (this.type === 'recorder' && !this.cameras.some((c) => c.channel === ch))
+      throw new Error(`no camera on channel ${ch}`);
+    this.queueEvent({ type, channel: ch, message: `${type} raised from the simulator` });
+    this.info(`event ${type} raised on channel ${ch}; reporting it now`);
+    this.changed();
+    return this.heartbeatNow();
+  }
+
   /** A recorder gains a camera on the next free channel; its next heartbeat lists it. */
   addCamera(model = 'SIM-CAM-200'): number {
     if (this.type !== 'recorder') throw new Error('only a recorder has more cameras');
@@ -686,13 +701,16 @@ export class Simulator extends EventEmitter {
           break;
         }
         this.thumbnailCache = enabled;
+        // Bulk operations send the interval (minutes) with "on" (seed 001 §4.2.11).
+        const interval = c.payload?.intervalMinutes;
+        const every = enabled && typeof interval === 'number' ? `, every ${interval} min` : '';
         this.queueLog({
           kind: 'operation',
           code: 'thumbnail_cache',
-          message: `Thumbnail cache ${enabled ? 'on' : 'off'}`,
+          message: `Thumbnail cache ${enabled ? 'on' : 'off'}${every}`,
         });
         this.saveState();
-        done(`thumbnail cache ${enabled ? 'on' : 'off'}`);
+        done(`thumbnail cache ${enabled ? 'on' : 'off'}${every}`);
         break;
       }
       default:

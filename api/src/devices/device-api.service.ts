@@ -19,6 +19,7 @@ import { EntitlementsNotifier } from './entitlements-notifier.js';
 import { EntitlementsCache, type CachedEntitlements } from './entitlements-cache.js';
 import { BindingService } from '../licenses/binding.service.js';
 import { DevicesService } from './devices.service.js';
+import { EventMailService } from '../events/event-mail.service.js';
 
 export const COMMUNICATION_ERROR = 'communication_error';
 
@@ -34,6 +35,7 @@ export class DeviceApiService {
     private readonly binding: BindingService,
     private readonly devices: DevicesService,
     private readonly cache: EntitlementsCache,
+    private readonly eventMail: EventMailService,
   ) {}
 
   /**
@@ -175,12 +177,25 @@ export class DeviceApiService {
       }
       if (dto.events?.length) {
         // A device's clock may run ahead: nothing is recorded later than now.
-        await em.query(
+        const stored = await rows<{ id: string; camera_id: string | null; type: string; at: Date }>(
+          em,
           `INSERT INTO device_event (device_id, customer_id, camera_id, type, at, message)
            SELECT $1, $2, c.id, e.type, LEAST(COALESCE(e.at, $4), $4), e.message
              FROM jsonb_to_recordset($3::jsonb) AS e(type text, at timestamptz, channel int, message text)
-             LEFT JOIN camera c ON c.device_id = $1 AND c.channel = e.channel AND c.deleted_at IS NULL`,
+             LEFT JOIN camera c ON c.device_id = $1 AND c.channel = e.channel AND c.deleted_at IS NULL
+           RETURNING id, camera_id, type, at`,
           [device.deviceId, device.customerId, JSON.stringify(dto.events), now],
+        );
+        // Event e-mails, in this transaction (it holds the device row: one at a time per camera).
+        await this.eventMail.notify(
+          em,
+          stored.map((e) => ({
+            id: e.id,
+            deviceId: device.deviceId,
+            cameraId: e.camera_id,
+            type: e.type,
+            at: e.at,
+          })),
         );
       }
       if (dto.logs?.length) {

@@ -14,6 +14,8 @@ import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
 import { AppError } from '../common/errors/app-error.js';
 import { requireSharedPermission, sharedCameraIds, treeForSharedUser } from '../customers/shared-access.js';
 import { CommandsService } from './commands.service.js';
+import { BulkCommandsService } from './bulk-commands.service.js';
+import { BulkCommandAnswerDto, BulkCommandDto } from './dto/bulk-commands.dto.js';
 import { DevicesService } from './devices.service.js';
 import {
   CameraViewDto,
@@ -42,6 +44,7 @@ export class DevicesController {
     private readonly devices: DevicesService,
     private readonly commands: CommandsService,
     private readonly ds: DataSource,
+    private readonly bulk: BulkCommandsService,
   ) {}
 
   /** A shared user's view: the tree cut down to their cameras (fresh from the database each time). */
@@ -111,6 +114,15 @@ export class DevicesController {
     @Body() body: ExchangeDeviceDto,
   ) {
     return this.devices.exchange(user, id, body);
+  }
+
+  /** The same command for several recorders; a result per device (seed 001 §4.2.10–4.2.11). */
+  @Allow('customer')
+  @Post('devices/bulk-commands')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BulkCommandAnswerDto })
+  bulkCommands(@CurrentUser() user: AuthUser, @Body() body: BulkCommandDto) {
+    return this.bulk.run(user, body);
   }
 
   @Allow('customer')

@@ -4,6 +4,7 @@ import { EntitlementsCache } from './entitlements-cache.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { BindingModule } from '../licenses/binding.module.js';
 import { CommandsService } from './commands.service.js';
+import { BulkCommandsService } from './bulk-commands.service.js';
 import { DeviceApiController } from './device-api.controller.js';
 import { DeviceApiService } from './device-api.service.js';
 import { DevicesController } from './devices.controller.js';
@@ -16,16 +17,18 @@ import { DeviceTelemetryService } from './telemetry.service.js';
 import { IncidentsModule } from '../maintenance/incidents.module.js';
 import { IncidentsService } from '../maintenance/incidents.service.js';
 import { CredentialsModule } from '../auth/credential-check.js';
+import { EventsModule } from '../events/events.module.js';
 
 /** Registration, device tree, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
-  imports: [IncidentsModule, CredentialsModule, BindingModule],
+  imports: [IncidentsModule, CredentialsModule, BindingModule, EventsModule],
   controllers: [DeviceApiController, DevicesController, TelemetryController, StreamGrantsController],
   providers: [
     DevicesService,
     DeviceApiService,
     SigningKeysService,
     CommandsService,
+    BulkCommandsService,
     EntitlementsNotifier,
     { provide: EntitlementsCache, useValue: new EntitlementsCache() },
     DeviceTelemetryService,

@@ -9,6 +9,7 @@ import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
 import { requireSharedPermission, sharedCameraIds } from '../customers/shared-access.js';
 import { DevicesService } from './devices.service.js';
 import {
+  AlarmDto,
   ConnectionHistoryPageDto,
   ConnectionHistoryQueryDto,
   DeviceEventPageDto,
@@ -87,6 +88,14 @@ export class TelemetryController {
     if (user.role !== 'shared_user') return this.telemetry.events({ customerId }, q);
     await requireSharedPermission(this.ds.manager, user, 'eventSearch');
     return this.telemetry.events({ customerId }, q, await sharedCameraIds(this.ds.manager, user.id));
+  }
+
+  /** The header bell: the customer's latest 10 alarms. */
+  @Allow('customer')
+  @Get('events/alarms')
+  @ApiOkResponse({ type: AlarmDto, isArray: true })
+  async alarms(@CurrentUser() user: AuthUser) {
+    return this.telemetry.latestAlarms(user.customerId!);
   }
 
   private async historyOut(

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  ALARM_EVENT_TYPES,
+  EVENT_BELL_SIZE,
+  type AlarmView,
   CONNECTION_HISTORY_PAGE_SIZE,
   EVENT_PAGE_SIZE,
   EVENT_SEARCH_MAX,
@@ -42,7 +45,9 @@ export interface LogQuery {
 
 export interface EventQuery {
   deviceId?: string;
+  deviceIds?: string[];
   type?: string;
+  types?: string[];
   from?: string;
   to?: string;
   page?: number;
@@ -196,20 +201,45 @@ export class DeviceTelemetryService {
     };
   }
 
-  /** Event search: newest first, 100 per page, at most 1000 results in all (SPEC §8). */
+  /**
+   * Event search: several devices and types, newest first, 100 per page, at most the latest
+   * 1000 (SPEC §8); `truncated` says more matched. A device outside the scope is 404.
+   */
   async events(
     scope: TelemetryScope,
     q: EventQuery,
     /** A shared user's cameras: only their events (null: every camera of the scope). */
     cameraIds: string[] | null = null,
-  ): Promise<Page<DeviceEventView>> {
-    const deviceId = q.deviceId ?? scope.deviceId;
+  ): Promise<Page<DeviceEventView> & { truncated: boolean }> {
     if (q.deviceId && scope.deviceId && q.deviceId !== scope.deviceId) throw AppError.notFound('Device');
-    await this.assertDevice({ ...scope, deviceId } as TelemetryScope);
+    const deviceIds = [
+      ...new Set([
+        ...(q.deviceIds ?? []),
+        ...(q.deviceId ? [q.deviceId] : []),
+        ...(scope.deviceId ? [scope.deviceId] : []),
+      ]),
+    ];
+    if (scope.deviceId && deviceIds.some((d) => d !== scope.deviceId)) throw AppError.notFound('Device');
+    if (deviceIds.length) {
+      const [n] = await rows<{ n: number }>(
+        this.ds.manager,
+        `SELECT count(*)::int AS n FROM device
+          WHERE id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR customer_id = $2) AND deleted_at IS NULL`,
+        [deviceIds, scope.customerId ?? null],
+      );
+      if (n.n !== deviceIds.length) throw AppError.notFound('Device');
+    }
+    const types = [...new Set([...(q.types ?? []), ...(q.type ? [q.type] : [])])];
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? EVENT_PAGE_SIZE;
     const offset = (page - 1) * pageSize;
     const limit = Math.max(0, Math.min(pageSize, EVENT_SEARCH_MAX - offset));
+    const where = `WHERE ($1::uuid IS NULL OR e.customer_id = $1)
+          AND (cardinality($2::uuid[]) = 0 OR e.device_id = ANY($2::uuid[]))
+          AND (cardinality($3::text[]) = 0 OR e.type = ANY($3::text[]))
+          AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
+          AND ($6::uuid[] IS NULL OR e.camera_id = ANY($6::uuid[]))`;
+    const params = [scope.customerId ?? null, deviceIds, types, q.from ?? null, q.to ?? null, cameraIds];
     const r = await rows<{
       id: string;
       device_id: string;
@@ -220,54 +250,27 @@ export class DeviceTelemetryService {
       type: string;
       at: Date;
       message: string | null;
-      total: number;
     }>(
       this.ds.manager,
       `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, c.channel,
-              e.type, e.at, e.message, count(*) OVER ()::int AS total
+              e.type, e.at, e.message
          FROM device_event e
          JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
          LEFT JOIN camera c ON c.id = e.camera_id
-        WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
-          AND ($3::text IS NULL OR e.type = $3)
-          AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
-          AND ($8::uuid[] IS NULL OR e.camera_id = ANY($8::uuid[]))
+        ${where}
         ORDER BY e.at DESC, e.id DESC
-        LIMIT $6 OFFSET $7`,
-      [
-        scope.customerId ?? null,
-        deviceId ?? null,
-        q.type ?? null,
-        q.from ?? null,
-        q.to ?? null,
-        limit,
-        offset,
-        cameraIds,
-      ],
+        LIMIT $7 OFFSET $8`,
+      [...params, limit, offset],
     );
-    let total = r[0]?.total;
-    if (total === undefined) {
-      const [c] = await rows<{ n: number }>(
-        this.ds.manager,
-        `SELECT count(*)::int AS n FROM (
-           SELECT 1 FROM device_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
-            WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
-              AND ($3::text IS NULL OR e.type = $3)
-              AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
-              AND ($7::uuid[] IS NULL OR e.camera_id = ANY($7::uuid[]))
-            LIMIT $6) x`,
-        [
-          scope.customerId ?? null,
-          deviceId ?? null,
-          q.type ?? null,
-          q.from ?? null,
-          q.to ?? null,
-          EVENT_SEARCH_MAX,
-          cameraIds,
-        ],
-      );
-      total = c.n;
-    }
+    // Counted up to one past the maximum: enough to say "more matched".
+    const [c] = await rows<{ n: number }>(
+      this.ds.manager,
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM device_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
+          ${where}
+          LIMIT $7) x`,
+      [...params, EVENT_SEARCH_MAX + 1],
+    );
     return {
       items: r.map((e) => ({
         id: e.id,
@@ -280,9 +283,41 @@ export class DeviceTelemetryService {
         at: iso(e.at),
         message: e.message,
       })),
-      total: Math.min(total, EVENT_SEARCH_MAX),
+      total: Math.min(c.n, EVENT_SEARCH_MAX),
+      truncated: c.n > EVENT_SEARCH_MAX,
       page,
       pageSize,
     };
+  }
+
+  /** The header bell: the customer's latest alarms (seed 001 §5.6.2). */
+  async latestAlarms(customerId: string): Promise<AlarmView[]> {
+    const r = await rows<{
+      id: string;
+      device_id: string;
+      device_name: string | null;
+      camera_id: string | null;
+      camera_name: string | null;
+      type: string;
+      at: Date;
+    }>(
+      this.ds.manager,
+      `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, e.type, e.at
+         FROM device_event e
+         JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
+         LEFT JOIN camera c ON c.id = e.camera_id
+        WHERE e.customer_id = $1 AND e.type = ANY($2::text[])
+        ORDER BY e.at DESC, e.id DESC LIMIT $3`,
+      [customerId, ALARM_EVENT_TYPES, EVENT_BELL_SIZE],
+    );
+    return r.map((e) => ({
+      id: e.id,
+      deviceId: e.device_id,
+      deviceName: e.device_name,
+      cameraId: e.camera_id,
+      cameraName: e.camera_name,
+      type: e.type,
+      at: iso(e.at),
+    }));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Page, PortalMessageView } from '@lc/shared';
+import type { Language, MessageCategory, Page, PortalMessageView } from '@lc/shared';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
@@ -9,6 +9,7 @@ import { refuseInProxy } from '../accounts/actor.js';
 
 interface Row {
   id: string;
+  category: MessageCategory;
   kind: string;
   title: string;
   body: string;
@@ -17,17 +18,69 @@ interface Row {
   read_at: Date | null;
 }
 
-const view = (r: Row): PortalMessageView => ({
-  id: r.id,
-  kind: r.kind,
-  title: r.title,
-  body: r.body,
-  data: r.data,
-  createdAt: r.created_at.toISOString(),
-  readAt: r.read_at?.toISOString() ?? null,
-});
+const MAINTENANCE_TITLE: Record<Language, Record<string, string>> = {
+  en: { firmware_update: 'Firmware update reserved', restart: 'Restart' },
+  ja: { firmware_update: 'ファームウェア更新予約', restart: '再起動' },
+};
 
-/** Messages of the customer portal: written in the transaction of the event, read newest first. */
+const view = (r: Row, lang: Language): PortalMessageView => {
+  if (r.category === 'maintenance') {
+    const d = r.data as { deviceName?: string; dealerName?: string };
+    r = {
+      ...r,
+      title: `${MAINTENANCE_TITLE[lang][r.kind] ?? r.kind}: ${d.deviceName ?? ''}`,
+      body:
+        lang === 'ja'
+          ? `保守契約の販売店（${d.dealerName ?? ''}）がリモート保守で実施しました。`
+          : `Done by your maintaining dealer (${d.dealerName ?? ''}) through remote maintenance.`,
+    };
+  }
+  return {
+    id: r.id,
+    category: r.category,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    data: r.data,
+    createdAt: r.created_at.toISOString(),
+    readAt: r.read_at?.toISOString() ?? null,
+  };
+};
+
+/**
+ * Every message a user may read, one row shape, from three sources (seed 001 §5.7, §5.8.2):
+ * notices about the customer's account (`portal_message`, contract holder only), operator
+ * announcements for the user's audience once published, and the maintenance history (firmware
+ * updates and restarts the maintaining dealer ran through a maintenance link). $1 = user id,
+ * $2 = now. Read marks: `portal_message.read_at`, else `message_read` per user.
+ */
+const MESSAGES = `
+  WITH me AS (SELECT id, role, customer_id, language FROM app_user WHERE id = $1)
+  SELECT m.id, 'notice' AS category, m.kind, m.title, m.body, m.data, m.created_at, m.read_at
+    FROM portal_message m JOIN me ON me.role = 'customer' AND m.customer_id = me.customer_id
+  UNION ALL
+  SELECT a.id, 'announcement', 'announcement',
+         CASE WHEN me.language = 'ja' THEN a.title_ja ELSE a.title_en END,
+         CASE WHEN me.language = 'ja' THEN a.body_ja ELSE a.body_en END,
+         jsonb_build_object('audience', a.audience), a.publish_at, r.read_at
+    FROM announcement a CROSS JOIN me
+    LEFT JOIN message_read r ON r.user_id = me.id AND r.message_id = a.id
+   WHERE a.publish_at <= $2
+     AND (a.audience = 'all'
+          OR (a.audience = 'customers' AND me.role IN ('customer', 'shared_user'))
+          OR (a.audience = 'dealers' AND me.role = 'dealer'))
+  UNION ALL
+  SELECT k.id, 'maintenance', k.kind, '', '',
+         jsonb_build_object('deviceId', d.id, 'deviceName', COALESCE(d.name, d.serial),
+                            'dealerName', dl.company_name, 'notBefore', k.not_before, 'status', k.status),
+         k.created_at, r.read_at
+    FROM me JOIN device d ON me.role = 'customer' AND d.customer_id = me.customer_id
+    JOIN device_command k ON k.device_id = d.id AND k.kind IN ('firmware_update', 'restart')
+    JOIN app_user u ON u.id = k.created_by_user_id AND u.role = 'dealer'
+    JOIN dealer dl ON dl.id = u.dealer_id
+    LEFT JOIN message_read r ON r.user_id = me.id AND r.message_id = k.id`;
+
+/** Messages of the portal and console: written in the transaction of the event, read newest first. */
 @Injectable()
 export class PortalMessages {
   constructor(
@@ -48,36 +101,66 @@ export class PortalMessages {
     return r.id;
   }
 
+  /** The caller's messages newest first, with the unread count (of the category, when given). */
   async list(
     actor: AuthUser,
     page: number,
     pageSize: number,
+    category?: MessageCategory,
   ): Promise<Page<PortalMessageView> & { unread: number }> {
-    const customerId = actor.customerId;
-    if (!customerId) throw AppError.forbidden('Only customers have portal messages');
+    if (actor.role === 'operator')
+      throw AppError.forbidden('Operators write announcements; they have no messages');
+    const now = this.clock.now();
+    const [me] = await rows<{ language: Language }>(
+      this.ds.manager,
+      `SELECT language FROM app_user WHERE id = $1`,
+      [actor.id],
+    );
     const items = await rows<Row>(
       this.ds.manager,
-      `SELECT id, kind, title, body, data, created_at, read_at FROM portal_message
-        WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-      [customerId, pageSize, (page - 1) * pageSize],
+      `SELECT * FROM (${MESSAGES}) x WHERE ($3::text IS NULL OR category = $3)
+        ORDER BY created_at DESC, id DESC LIMIT $4 OFFSET $5`,
+      [actor.id, now, category ?? null, pageSize, (page - 1) * pageSize],
     );
     const [c] = await rows<{ total: number; unread: number }>(
       this.ds.manager,
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-         FROM portal_message WHERE customer_id = $1`,
-      [customerId],
+         FROM (${MESSAGES}) x WHERE ($3::text IS NULL OR category = $3)`,
+      [actor.id, now, category ?? null],
     );
-    return { items: items.map(view), total: c.total, unread: c.unread, page, pageSize };
+    const lang = me?.language ?? 'ja';
+    return { items: items.map((r) => view(r, lang)), total: c.total, unread: c.unread, page, pageSize };
   }
 
-  /** The customer marks a message read; not from a proxy session (the notice must stay unread). */
+  /** The user marks a message read; not from a proxy session (the notice must stay unread). */
   async markRead(actor: AuthUser, id: string): Promise<void> {
     refuseInProxy(actor, 'Marking messages read');
-    const r = await rows<{ id: string }>(
-      this.ds.manager,
-      `UPDATE portal_message SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND customer_id = $2 RETURNING id`,
-      [id, actor.customerId, this.clock.now()],
-    );
-    if (!r.length) throw AppError.notFound('Message');
+    const now = this.clock.now();
+    await this.ds.transaction(async (em) => {
+      if (actor.role === 'customer') {
+        const r = await rows<{ id: string }>(
+          em,
+          `UPDATE portal_message SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND customer_id = $2 RETURNING id`,
+          [id, actor.customerId, now],
+        );
+        if (r.length) return;
+      }
+      // Announcements and maintenance entries: only one the user can see.
+      const r = await rows<{ id: string }>(
+        em,
+        `INSERT INTO message_read (user_id, message_id, read_at)
+         SELECT $1, x.id, $2 FROM (${MESSAGES}) x WHERE x.id = $3 AND x.category <> 'notice'
+         ON CONFLICT (user_id, message_id) DO NOTHING RETURNING message_id`,
+        [actor.id, now, id],
+      );
+      if (!r.length) {
+        const [seen] = await rows<{ n: number }>(
+          em,
+          `SELECT count(*)::int AS n FROM message_read WHERE user_id = $1 AND message_id = $2`,
+          [actor.id, id],
+        );
+        if (!seen.n) throw AppError.notFound('Message');
+      }
+    });
   }
 }

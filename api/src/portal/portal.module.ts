@@ -4,11 +4,14 @@ import { PortalMessages } from './messages.service.js';
 import { FoldersController } from './folders.controller.js';
 import { FoldersService } from './folders.service.js';
 import { FavoritesService } from './favorites.service.js';
+import { AnnouncementsService } from './announcements.service.js';
+import { AccountExtrasService } from './account-extras.service.js';
+import { PortalExtrasController } from './portal-extras.controller.js';
 
-/** Customer-facing read models: messages, device folders, favorites. */
+/** Customer-facing read models: messages (notices, announcements, maintenance history), folders, favorites, help, contract-holder name, terms of use. */
 @Module({
-  controllers: [PortalController, FoldersController],
-  providers: [PortalMessages, FoldersService, FavoritesService],
+  controllers: [PortalController, FoldersController, PortalExtrasController],
+  providers: [PortalMessages, FoldersService, FavoritesService, AnnouncementsService, AccountExtrasService],
   exports: [PortalMessages],
 })
 export class PortalModule {}

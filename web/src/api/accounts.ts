@@ -13,6 +13,7 @@ import type {
   MemberView,
   Page,
   PortalMessageView,
+  MessageCategory,
   ProxySessionCreated,
   SortOrder,
 } from '@lc/shared';
@@ -149,7 +150,7 @@ export interface PortalMessagePage extends Page<PortalMessageView> {
   unread: number;
 }
 export function listPortalMessages(
-  query: { page?: number; pageSize?: number },
+  query: { page?: number; pageSize?: number; category?: MessageCategory },
   signal?: AbortSignal,
 ): Promise<PortalMessagePage> {
   return apiRequest<PortalMessagePage>('/portal/messages', { query, signal });

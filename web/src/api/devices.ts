@@ -162,13 +162,22 @@ export function exportDeviceLogsCsv(
 
 export interface EventQuery extends CustomerScope {
   deviceId?: string;
+  /** Several devices, comma-separated. */
+  deviceIds?: string;
   type?: string;
+  /** Several types, comma-separated. */
+  types?: string;
   from?: string;
   to?: string;
   page?: number;
   pageSize?: number;
 }
 
-export function searchEvents(query: EventQuery, signal?: AbortSignal): Promise<Page<DeviceEventView>> {
-  return apiRequest<Page<DeviceEventView>>('/events', { query: { ...query }, signal });
+export interface EventSearchPage extends Page<DeviceEventView> {
+  /** More than the 1000 shown matched. */
+  truncated: boolean;
+}
+
+export function searchEvents(query: EventQuery, signal?: AbortSignal): Promise<EventSearchPage> {
+  return apiRequest<EventSearchPage>('/events', { query: { ...query }, signal });
 }

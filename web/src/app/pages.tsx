@@ -7,6 +7,9 @@ import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOu
 import AutorenewOutlined from '@mui/icons-material/AutorenewOutlined';
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import BuildOutlined from '@mui/icons-material/BuildOutlined';
+import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
+import DynamicFeedOutlined from '@mui/icons-material/DynamicFeedOutlined';
+import HelpOutlineOutlined from '@mui/icons-material/HelpOutlineOutlined';
 import DashboardOutlined from '@mui/icons-material/DashboardOutlined';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import GroupOutlined from '@mui/icons-material/GroupOutlined';
@@ -57,6 +60,10 @@ import { EventsPage } from '../features/devices/pages/EventsPage';
 import { NotificationsPage } from '../features/notifications/pages/NotificationsPage';
 import { FavoritesPage } from '../features/sharing/pages/FavoritesPage';
 import { SharedUsersPage } from '../features/sharing/pages/SharedUsersPage';
+import { AnnouncementsPage } from '../features/events/pages/AnnouncementsPage';
+import { BulkOperationsPage } from '../features/events/pages/BulkOperationsPage';
+import { HelpPage } from '../features/events/pages/HelpPage';
+import { NotificationSettingsPage } from '../features/events/pages/NotificationSettingsPage';
 import type { MessageKey } from './i18n/dictionaries';
 
 export interface AppPage {
@@ -319,11 +326,39 @@ export const APP_PAGES: readonly AppPage[] = [
     element: <RemoteMaintenancePage />,
   },
   {
+    path: '/event-notifications',
+    labelKey: 'nav.eventNotifications',
+    icon: NotificationsOutlined,
+    roles: ['customer', 'shared_user'],
+    element: <NotificationSettingsPage />,
+  },
+  {
+    path: '/bulk-operations',
+    labelKey: 'nav.bulkOperations',
+    icon: DynamicFeedOutlined,
+    roles: ['customer'],
+    element: <BulkOperationsPage />,
+  },
+  {
+    path: '/announcements',
+    labelKey: 'nav.announcements',
+    icon: CampaignOutlined,
+    roles: ['operator'],
+    element: <AnnouncementsPage />,
+  },
+  {
     path: '/messages',
     labelKey: 'nav.messages',
     icon: MessageOutlined,
-    roles: ['customer'],
+    roles: ['customer', 'shared_user', 'dealer'],
     element: <MessagesPage />,
+  },
+  {
+    path: '/help',
+    labelKey: 'nav.help',
+    icon: HelpOutlineOutlined,
+    roles: ALL_ROLES,
+    element: <HelpPage />,
   },
   {
     path: '/account',

@@ -39,6 +39,9 @@ describe('loadConfig', () => {
     [{ WEBHOOK_TIMEOUT_MS: '5' }, 'WEBHOOK_TIMEOUT_MS'],
     [{ API_KEY_RATE_PER_MINUTE: '0' }, 'API_KEY_RATE_PER_MINUTE'],
     [{ JOB_WEBHOOKS_CRON: 'often' }, 'JOB_WEBHOOKS_CRON'],
+    [{ TERMS_VERSION: 'v 2' }, 'TERMS_VERSION'],
+    [{ MANUALS_URL: 'manuals.example' }, 'MANUALS_URL'],
+    [{ JOB_EVENT_RETENTION_CRON: 'daily' }, 'JOB_EVENT_RETENTION_CRON'],
   ])('names the variable in %j', (env, name) => {
     const problems = problemsOf(env);
     expect(problems).toHaveLength(1);
@@ -58,6 +61,13 @@ describe('loadConfig', () => {
     });
     expect(c.devSurface).toBe(false);
     expect(c.seedDemo).toBe(false);
+  });
+
+  it('asks for the terms of use by default; off turns the question off', () => {
+    expect(loadConfig({}).termsVersion).toBe('2026-12-01');
+    expect(loadConfig({ TERMS_VERSION: '2027-04' }).termsVersion).toBe('2027-04');
+    expect(loadConfig({ TERMS_VERSION: 'off' }).termsVersion).toBeNull();
+    expect(loadConfig({}).cron['event-retention']).toBe('30 * * * *');
   });
 
   it('reports every problem at once', () => {

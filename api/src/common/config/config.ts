@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { JobName } from '@lc/shared';
 
 export type AppEnv = 'development' | 'test' | 'production';
 
@@ -58,10 +59,14 @@ export class AppConfig {
   loginFailuresPerIp: number;
   /** Serve the Swagger UI at `/api/docs` (and `/api/openapi.json`). */
   apiDocs: boolean;
+  /** Current terms-of-use version; a new value asks customers and dealers to accept again; null = not asked. */
+  termsVersion: string | null;
+  /** Base of the manual links on the help page. */
+  manualsUrl: string;
   jobsEnabled: boolean;
   /** A device silent for longer than this is in "communication error". */
   deviceLivenessMinutes: number;
-  cron: { 'expiry-sweep': string; reminders: string; 'device-liveness': string; webhooks: string };
+  cron: Record<JobName, string>;
   /** Key (any string ≥ 32 characters; sha256 of it is the AES-256-GCM key) for webhook secrets at rest. */
   webhookEncryptionKey: string;
   /** A webhook delivery attempt that gets no answer within this long fails. */
@@ -182,6 +187,12 @@ export function loadConfig(env: Env): AppConfig {
   c.loginFailuresPerIp = int('LOGIN_FAILURES_PER_IP', 50, 1, 1_000_000);
   c.apiDocs = bool('API_DOCS', !prod);
 
+  const terms = str('TERMS_VERSION', '2026-12-01');
+  if (!/^[A-Za-z0-9._-]{1,40}$/.test(terms))
+    problems.push('TERMS_VERSION must be 1–40 characters of A-Z a-z 0-9 . _ - (or off)');
+  c.termsVersion = terms === 'off' ? null : terms;
+  c.manualsUrl = str('MANUALS_URL', 'https://manuals.license-console.example');
+  if (!/^https?:\/\//.test(c.manualsUrl)) problems.push('MANUALS_URL must start with http:// or https://');
   c.jobsEnabled = bool('JOBS_ENABLED', true);
   c.deviceLivenessMinutes = int('DEVICE_LIVENESS_MINUTES', 5, 1, 24 * 60);
   c.cron = {
@@ -189,6 +200,7 @@ export function loadConfig(env: Env): AppConfig {
     reminders: cron('JOB_REMINDERS_CRON', '*/15 * * * *'),
     'device-liveness': cron('JOB_DEVICE_LIVENESS_CRON', '* * * * *'),
     webhooks: cron('JOB_WEBHOOKS_CRON', '* * * * *'),
+    'event-retention': cron('JOB_EVENT_RETENTION_CRON', '30 * * * *'),
   };
   // Unset: derived from JWT_SECRET (required in production), else a development constant.
   c.webhookEncryptionKey = str(

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import {
   CONNECTION_EVENT_KINDS,
   DEVICE_LOG_KINDS,
@@ -51,6 +61,33 @@ export class EventQueryDto extends TelemetryQueryDto {
   @IsString()
   @Matches(/^[a-z_]{1,40}$/, { message: 'type must be 1–40 lowercase letters or _' })
   type?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Several devices, comma-separated ids (also repeated); combined with deviceId',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => listParam(value))
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  deviceIds?: string[];
+
+  @ApiPropertyOptional({ type: String, description: 'Several types, comma-separated (also repeated)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => listParam(value))
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[a-z_]{1,40}$/, { each: true, message: 'types must be 1–40 lowercase letters or _ each' })
+  types?: string[];
+}
+
+/** `a,b` or `?x=a&x=b` → ['a', 'b']. */
+function listParam(value: unknown): unknown {
+  const parts = (Array.isArray(value) ? value : [value]).flatMap((v) =>
+    typeof v === 'string' ? v.split(',') : [v],
+  );
+  return parts.filter((v) => v !== '');
 }
 
 export class ConnectionEventDto {
@@ -103,4 +140,16 @@ export class DeviceEventPageDto {
   @ApiProperty({ description: 'Matching events, counted up to 1000' }) total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+  @ApiProperty({ description: 'More than 1000 events matched; only the latest 1000 are shown' })
+  truncated: boolean;
+}
+
+export class AlarmDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) deviceId: string;
+  @ApiProperty({ type: String, nullable: true }) deviceName: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) cameraId: string | null;
+  @ApiProperty({ type: String, nullable: true }) cameraName: string | null;
+  @ApiProperty() type: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
 }

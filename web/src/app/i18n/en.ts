@@ -13,6 +13,7 @@ import { devicesMessages } from '../../features/devices/messages';
 import { notificationsMessages } from '../../features/notifications/messages';
 import { sharingMessages } from '../../features/sharing/messages';
 import { integrationsMessages } from '../../features/integrations/messages';
+import { eventsFeatureMessages } from '../../features/events/messages';
 
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
@@ -158,6 +159,7 @@ export const en = {
   'jobs.name.reminders': 'Reminders',
   'jobs.name.device-liveness': 'Device liveness',
   'jobs.name.webhooks': 'Webhook deliveries',
+  'jobs.name.event-retention': 'Event retention',
   'jobs.trigger.schedule': 'Schedule',
   'jobs.trigger.manual': 'Manual',
   'jobs.outcome.running': 'Running',
@@ -221,4 +223,5 @@ export const en = {
   ...notificationsMessages.en,
   ...sharingMessages.en,
   ...integrationsMessages.en,
+  ...eventsFeatureMessages.en,
 } satisfies Record<string, string>;

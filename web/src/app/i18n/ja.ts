@@ -14,6 +14,7 @@ import type { MessageKey } from './dictionaries';
 import { notificationsMessages } from '../../features/notifications/messages';
 import { sharingMessages } from '../../features/sharing/messages';
 import { integrationsMessages } from '../../features/integrations/messages';
+import { eventsFeatureMessages } from '../../features/events/messages';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
 export const ja: Record<MessageKey, string> = {
@@ -155,6 +156,7 @@ export const ja: Record<MessageKey, string> = {
   'jobs.name.reminders': 'リマインダー',
   'jobs.name.device-liveness': 'デバイス死活監視',
   'jobs.name.webhooks': 'Webhook 配信',
+  'jobs.name.event-retention': 'イベント保存期間の削除',
   'jobs.trigger.schedule': 'スケジュール',
   'jobs.trigger.manual': '手動',
   'jobs.outcome.running': '実行中',
@@ -219,4 +221,5 @@ export const ja: Record<MessageKey, string> = {
   ...notificationsMessages.ja,
   ...sharingMessages.ja,
   ...integrationsMessages.ja,
+  ...eventsFeatureMessages.ja,
 };

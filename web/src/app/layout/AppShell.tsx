@@ -8,6 +8,9 @@ import { usePublicConfig } from '../../features/config/hooks/usePublicConfig';
 import { HandoverDialog } from '../../features/customers/components/HandoverDialog';
 import { DevClockChip } from '../../features/dev/components/DevClockChip';
 import { ProxyBanner } from '../../features/proxy/components/ProxyBanner';
+import { AlarmBell } from '../../features/events/components/AlarmBell';
+import { MessagesBadge } from '../../features/events/components/MessagesBadge';
+import { TermsDialog } from '../../features/events/components/TermsDialog';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { navPagesFor } from '../pages';
@@ -49,6 +52,8 @@ export function AppShell() {
             {t('app.productName')}
           </Typography>
           {devSurface && <DevClockChip />}
+          {user.role === 'customer' && <AlarmBell />}
+          {user.role !== 'operator' && <MessagesBadge />}
           <LanguageSwitch color="inherit" compact />
           <UserMenu />
         </Toolbar>
@@ -59,6 +64,7 @@ export function AppShell() {
         <ProxyBanner />
         <Outlet />
         <HandoverDialog />
+        <TermsDialog />
       </Box>
     </Box>
   );

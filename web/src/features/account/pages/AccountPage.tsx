@@ -10,6 +10,7 @@ import { useCurrentUser } from '../../auth/hooks/useSession';
 import { ChangeEmailCard } from '../components/ChangeEmailCard';
 import { DeactivateAccountCard } from '../components/DeactivateAccountCard';
 import { DealerProfileCard } from '../components/DealerProfileCard';
+import { ContractHolderCard } from '../../events/components/ContractHolderCard';
 
 export function AccountPage() {
   const t = useT();
@@ -42,6 +43,7 @@ export function AccountPage() {
         </CardActions>
       </Card>
       {user.role === 'dealer' && <DealerProfileCard />}
+      {user.role === 'customer' && <ContractHolderCard />}
       {user.role === 'customer' && !user.proxy && <ChangeEmailCard />}
       {user.role === 'customer' && <DeactivateAccountCard />}
     </Box>

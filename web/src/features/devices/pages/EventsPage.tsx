@@ -1,6 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
+  Alert,
   Box,
+  Button,
+  Checkbox,
+  ListItemText,
+  ListSubheader,
   MenuItem,
   Table,
   TableBody,
@@ -9,10 +15,16 @@ import {
   TableHead,
   TableRow,
   TextField,
-  Typography,
 } from '@mui/material';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
-import { EVENT_PAGE_SIZE, EVENT_SEARCH_MAX } from '@lc/shared';
+import {
+  CAMERA_EVENT_TYPES,
+  EVENT_PAGE_SIZE,
+  EVENT_SEARCH_MAX,
+  OTHER_EVENT_TYPES,
+  RECORDER_EVENT_TYPES,
+  eventTypeLabel,
+} from '@lc/shared';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
@@ -20,45 +32,55 @@ import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useCurrentUser } from '../../auth/hooks/useSession';
-import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import {
+  EMPTY_FILTERS,
+  PERIOD_CHOICES,
+  eventSearchQuery,
+  filtersFromParams,
+  isoToLocalInput,
+  type EventFilters,
+  type PeriodChoice,
+} from '../../events/eventSearch';
 import { useDevices } from '../hooks/useDevices';
 import { useEvents } from '../hooks/useTelemetry';
 import { cameraDisplayName, deviceDisplayName } from '../tree';
 import { localInputToIso } from '../validation';
 
-const EVENT_TYPE = /^[a-z_]{1,40}$/;
+const TYPE_GROUPS = [
+  ['evn.cameraEvents', CAMERA_EVENT_TYPES],
+  ['evn.recorderEvents', RECORDER_EVENT_TYPES],
+  ['events.otherTypes', OTHER_EVENT_TYPES],
+] as const;
 
-/** Event search over the customer's devices: by device, type and period; 100 per page, ≤ 1000. */
+/**
+ * Event search over the customer's devices (seed 001 §5.6.5): several devices and types, a
+ * period preset (today, yesterday, last 7 days — in the user's zone) or a range; 100 per page,
+ * the latest 1000 at most, with a notice when more match. The e-mail link fills the filters.
+ */
 export function EventsPage() {
   const t = useT();
   const { lang } = useLang();
   const user = useCurrentUser();
   const devices = useDevices({});
-  const [deviceId, setDeviceId] = useState('');
-  const [type, setType] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<EventFilters>(() => filtersFromParams(params));
   const [page, setPage] = useState(0);
-  const typed = useDebouncedValue(type.trim());
-  const typeInvalid = typed !== '' && !EVENT_TYPE.test(typed);
-  const events = useEvents({
-    deviceId: deviceId || undefined,
-    type: typed && !typeInvalid ? typed : undefined,
-    from: localInputToIso(from),
-    to: localInputToIso(to),
-    page: page + 1,
-    pageSize: EVENT_PAGE_SIZE,
-  });
+  // Presets are computed when chosen, so "today" stays the same day while paging.
+  const [anchor, setAnchor] = useState(() => new Date());
+  const query = useMemo(
+    () => eventSearchQuery(filters, anchor, user.timeZone),
+    [filters, anchor, user.timeZone],
+  );
+  const events = useEvents({ ...query, page: page + 1, pageSize: EVENT_PAGE_SIZE });
+  const update = (patch: Partial<EventFilters>) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setAnchor(new Date());
+    setPage(0);
+  };
   const deviceLabel = (id: string) => {
     const d = devices.data?.find((x) => x.id === id);
     return d ? deviceDisplayName(d) : '';
   };
-  const reset =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(0);
-    };
 
   return (
     <Box>
@@ -70,35 +92,88 @@ export function EventsPage() {
         <TextField
           select
           size="small"
-          label={t('devices.col.device')}
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-          value={deviceId}
-          onChange={(e) => reset(setDeviceId)(e.target.value)}
+          label={t('events.devices')}
+          slotProps={{
+            select: {
+              multiple: true,
+              displayEmpty: true,
+              renderValue: (v) => {
+                const ids = v as string[];
+                if (!ids.length) return t('devices.events.allDevices');
+                return ids.length === 1 ? deviceLabel(ids[0]) : t('events.selected', { count: ids.length });
+              },
+            },
+            inputLabel: { shrink: true },
+            htmlInput: { 'data-testid': 'event-devices' },
+          }}
+          value={filters.deviceIds}
+          onChange={(e) => update({ deviceIds: e.target.value as unknown as string[] })}
           sx={{ minWidth: 240 }}
         >
-          <MenuItem value="">{t('devices.events.allDevices')}</MenuItem>
           {(devices.data ?? []).map((d) => (
             <MenuItem key={d.id} value={d.id}>
-              {deviceDisplayName(d)}
+              <Checkbox size="small" checked={filters.deviceIds.includes(d.id)} />
+              <ListItemText primary={deviceDisplayName(d)} />
             </MenuItem>
           ))}
         </TextField>
         <TextField
+          select
           size="small"
-          label={t('devices.events.type')}
-          value={type}
-          onChange={(e) => reset(setType)(e.target.value)}
-          error={typeInvalid}
-          helperText={typeInvalid ? t('devices.events.typeInvalid') : t('devices.events.typeHelp')}
-        />
-        <PeriodFields
-          from={from}
-          to={to}
-          onFromChange={reset(setFrom)}
-          onToChange={reset(setTo)}
-          fromLabel={t('devices.filter.from')}
-          toLabel={t('devices.filter.to')}
-        />
+          label={t('events.types')}
+          slotProps={{
+            select: {
+              multiple: true,
+              displayEmpty: true,
+              renderValue: (v) => {
+                const types = v as string[];
+                if (!types.length) return t('events.allTypes');
+                return types.length === 1
+                  ? eventTypeLabel(types[0], lang)
+                  : t('events.selected', { count: types.length });
+              },
+            },
+            inputLabel: { shrink: true },
+          }}
+          value={filters.types}
+          onChange={(e) => update({ types: e.target.value as unknown as string[] })}
+          sx={{ minWidth: 220 }}
+        >
+          {TYPE_GROUPS.flatMap(([label, types]) => [
+            <ListSubheader key={label}>{t(label)}</ListSubheader>,
+            ...types.map((type) => (
+              <MenuItem key={type} value={type}>
+                <Checkbox size="small" checked={filters.types.includes(type)} />
+                <ListItemText primary={eventTypeLabel(type, lang)} />
+              </MenuItem>
+            )),
+          ])}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={t('events.period')}
+          value={filters.period}
+          onChange={(e) => update({ period: e.target.value as PeriodChoice })}
+          sx={{ minWidth: 160 }}
+        >
+          {PERIOD_CHOICES.map((p) => (
+            <MenuItem key={p} value={p}>
+              {t(`events.preset.${p}` as 'events.preset.any')}
+            </MenuItem>
+          ))}
+        </TextField>
+        {filters.period === 'custom' && (
+          <PeriodFields
+            from={isoToLocalInput(filters.from)}
+            to={isoToLocalInput(filters.to)}
+            onFromChange={(v) => update({ from: localInputToIso(v) ?? '' })}
+            onToChange={(v) => update({ to: localInputToIso(v) ?? '' })}
+            fromLabel={t('devices.filter.from')}
+            toLabel={t('devices.filter.to')}
+          />
+        )}
+        <Button onClick={() => update(EMPTY_FILTERS)}>{t('events.reset')}</Button>
       </Box>
       <QueryTablePanel
         query={events}
@@ -115,6 +190,11 @@ export function EventsPage() {
       >
         {(data) => (
           <>
+            {data.truncated && (
+              <Alert severity="warning" sx={{ m: 2 }} data-testid="events-truncated">
+                {t('events.truncated', { max: EVENT_SEARCH_MAX })}
+              </Alert>
+            )}
             <TableContainer>
               <Table size="small" aria-label={t('devices.events.title')}>
                 <TableHead>
@@ -138,18 +218,13 @@ export function EventsPage() {
                           ? (e.cameraName ?? cameraDisplayName(t, { name: null, channel: e.channel ?? 0 }))
                           : ''}
                       </TableCell>
-                      <TableCell sx={{ fontFamily: 'monospace' }}>{e.type}</TableCell>
+                      <TableCell>{eventTypeLabel(e.type, lang)}</TableCell>
                       <TableCell>{e.message ?? ''}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
               </Table>
             </TableContainer>
-            {data.total >= EVENT_SEARCH_MAX && (
-              <Typography variant="body2" sx={{ color: 'text.secondary', px: 2, pt: 1 }}>
-                {t('devices.events.capped', { max: EVENT_SEARCH_MAX })}
-              </Typography>
-            )}
           </>
         )}
       </QueryTablePanel>

@@ -1,13 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MessageCategory } from '@lc/shared';
 import { listPortalMessages, markPortalMessageRead } from '../../../api/accounts';
 
 export const PORTAL_MESSAGES_KEY = ['portal', 'messages'] as const;
 
-/** The customer's messages, newest first (`GET /api/portal/messages`). */
-export function usePortalMessages(page: number, pageSize: number) {
+/** The user's messages, newest first (`GET /api/portal/messages`), optionally of one category. */
+export function usePortalMessages(page: number, pageSize: number, category?: MessageCategory) {
   return useQuery({
-    queryKey: [...PORTAL_MESSAGES_KEY, { page, pageSize }],
-    queryFn: ({ signal }) => listPortalMessages({ page: page + 1, pageSize }, signal),
+    queryKey: [...PORTAL_MESSAGES_KEY, { page, pageSize, category }],
+    queryFn: ({ signal }) => listPortalMessages({ page: page + 1, pageSize, category }, signal),
     placeholderData: keepPreviousData,
   });
 }
