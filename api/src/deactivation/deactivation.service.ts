@@ -10,6 +10,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { MailService } from '../common/mail/mail.service.js';
 import { refuseInProxy } from '../accounts/actor.js';
 import { BindingService } from '../devices/binding.service.js';
+import { validAt } from '../licenses/validity.js';
 import type { DeactivateAccountDto } from './dto/deactivation.dto.js';
 
 interface HolderRow {
@@ -62,7 +63,7 @@ export class DeactivationService {
     const ls = await rows<{ ends_at: Date | null }>(
       em,
       `SELECT ends_at FROM license
-        WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND (ends_at IS NULL OR ends_at > $2)`,
+        WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND (ends_at IS NULL OR ${validAt('ends_at', '$2')})`,
       [customerId, now],
     );
     return {

@@ -12,10 +12,11 @@ import { TelemetryController } from './telemetry.controller.js';
 import { DeviceTelemetryService } from './telemetry.service.js';
 import { IncidentsModule } from '../maintenance/incidents.module.js';
 import { IncidentsService } from '../maintenance/incidents.service.js';
+import { CapabilityModule } from '../licenses/capability.module.js';
 
 /** Registration, device tree, binding, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
-  imports: [IncidentsModule],
+  imports: [IncidentsModule, CapabilityModule],
   controllers: [DeviceApiController, DevicesController, TelemetryController],
   providers: [
     BindingService,
@@ -26,7 +27,7 @@ import { IncidentsService } from '../maintenance/incidents.service.js';
     EntitlementsNotifier,
     DeviceTelemetryService,
   ],
-  exports: [BindingService, DeviceTelemetryService, CommandsService, DevicesService],
+  exports: [BindingService, DeviceTelemetryService, CommandsService, DevicesService, CapabilityModule],
 })
 export class DevicesModule implements OnModuleInit {
   constructor(

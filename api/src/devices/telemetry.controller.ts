@@ -5,7 +5,6 @@ import { Allow, CurrentUser, type AuthUser } from '../common/auth/decorators.js'
 import { Clock } from '../common/clock/clock.js';
 import { sendCsv } from '../common/http/csv.js';
 import { ParseIdPipe } from '../common/http/parse-id.pipe.js';
-import { DevicesService } from './devices.service.js';
 import {
   ConnectionHistoryPageDto,
   ConnectionHistoryQueryDto,
@@ -17,15 +16,15 @@ import {
 import { DeviceTelemetryService, historyCsv, logsCsv } from './telemetry.service.js';
 
 /**
- * Connection history, device logs and event search for the customer (also in a proxy session);
- * a dealer reads its own customers' with `customerId`. `?format=csv` downloads every match.
+ * Connection history, device logs and event search for the customer (also in a proxy session,
+ * audited). A dealer's own token is refused (403 500205): it reads them through a maintenance
+ * link (`/api/maintenance/devices/:id/…`) or in a proxy session. `?format=csv` downloads every match.
  */
 @ApiTags('devices')
 @ApiBearerAuth()
 @Controller()
 export class TelemetryController {
   constructor(
-    private readonly devices: DevicesService,
     private readonly telemetry: DeviceTelemetryService,
     private readonly clock: Clock,
   ) {}
@@ -39,7 +38,7 @@ export class TelemetryController {
     @Query() q: ConnectionHistoryQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const customerId = await this.devices.customerScope(user, q.customerId);
+    const customerId = await this.telemetry.authorizeRead(user, 'connection-history');
     return this.historyOut({ customerId }, q, res);
   }
 
@@ -54,7 +53,7 @@ export class TelemetryController {
     @Query() q: ConnectionHistoryQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const customerId = await this.devices.customerScope(user, q.customerId);
+    const customerId = await this.telemetry.authorizeRead(user, 'connection-history', id);
     return this.historyOut({ customerId, deviceId: id }, q, res);
   }
 
@@ -69,7 +68,7 @@ export class TelemetryController {
     @Query() q: DeviceLogQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const customerId = await this.devices.customerScope(user, q.customerId);
+    const customerId = await this.telemetry.authorizeRead(user, 'logs', id);
     const csv = q.format === 'csv';
     const page = await this.telemetry.logs({ customerId, deviceId: id }, q, csv);
     return csv ? sendCsv(res, this.clock.now(), logsCsv(page.items)) : page;
@@ -79,7 +78,7 @@ export class TelemetryController {
   @Get('events')
   @ApiOkResponse({ type: DeviceEventPageDto, description: 'Newest first, 100 per page, at most 1000' })
   async events(@CurrentUser() user: AuthUser, @Query() q: EventQueryDto) {
-    const customerId = await this.devices.customerScope(user, q.customerId);
+    const customerId = await this.telemetry.authorizeRead(user, 'events', q.deviceId);
     return this.telemetry.events({ customerId }, q);
   }
 

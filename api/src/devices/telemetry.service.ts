@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   CONNECTION_HISTORY_PAGE_SIZE,
+  ErrorCode,
   EVENT_PAGE_SIZE,
   EVENT_SEARCH_MAX,
   type ConnectionEventKind,
@@ -12,6 +13,10 @@ import {
   type Page,
 } from '@lc/shared';
 import { rows } from '../common/database/database.js';
+import { Clock } from '../common/clock/clock.js';
+import { AuditService } from '../common/audit/audit.service.js';
+import type { AuthUser } from '../common/auth/decorators.js';
+import { eventLicensedSql } from '../licenses/validity.js';
 import type { CsvFile } from '../common/http/csv.js';
 import { AppError } from '../common/errors/app-error.js';
 
@@ -72,7 +77,40 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 /** Connection history, device logs and events (SPEC §8), read by the portal and by maintenance. */
 @Injectable()
 export class DeviceTelemetryService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Who may read a customer's device telemetry through the portal routes (issue 12, seed 004
+   * §1-1): the customer, and a dealer member only inside a proxy session — every such read is
+   * audited (`devices.telemetry_read`, the real dealer member as impersonator). A dealer's own
+   * token gets 403 500205: it reads logs, events and connection history through the maintenance
+   * link the customer made (`/api/maintenance/devices/:id/…`), or in a proxy session.
+   */
+  async authorizeRead(user: AuthUser, what: string, deviceId?: string): Promise<string> {
+    if (user.role !== 'customer' || !user.customerId) {
+      throw AppError.forbidden(
+        'customerId: a dealer reads device logs, events and connection history only through a maintenance ' +
+          'link the customer made (Remote monitoring) or in a proxy session',
+        ErrorCode.DEALER_NEEDS_MAINTENANCE_LINK,
+      );
+    }
+    if (user.actingUserId) {
+      await this.ds.transaction((em) =>
+        this.audit.record(em, user, {
+          action: 'devices.telemetry_read',
+          targetType: deviceId ? 'device' : 'customer',
+          targetId: deviceId ?? user.customerId!,
+          customerId: user.customerId,
+          after: { read: what },
+        }),
+      );
+    }
+    return user.customerId;
+  }
 
   /** 404 unless the device exists within the scope. */
   async assertDevice(scope: TelemetryScope): Promise<void> {
@@ -196,7 +234,11 @@ export class DeviceTelemetryService {
     };
   }
 
-  /** Event search: newest first, 100 per page, at most 1000 results in all (SPEC §8). */
+  /**
+   * Event search: newest first, 100 per page, at most 1000 results in all (SPEC §8). Only events
+   * of cameras licensed now (recorder-level events: the device rule) are found (SPEC §3 remote
+   * search); a license bound again shows them again at once.
+   */
   async events(scope: TelemetryScope, q: EventQuery): Promise<Page<DeviceEventView>> {
     const deviceId = q.deviceId ?? scope.deviceId;
     if (q.deviceId && scope.deviceId && q.deviceId !== scope.deviceId) throw AppError.notFound('Device');
@@ -226,6 +268,7 @@ export class DeviceTelemetryService {
         WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
           AND ($3::text IS NULL OR e.type = $3)
           AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
+          AND ${eventLicensedSql('c', 'dv', '$8', 'e.device_id')}
         ORDER BY e.at DESC, e.id DESC
         LIMIT $6 OFFSET $7`,
       [
@@ -236,6 +279,7 @@ export class DeviceTelemetryService {
         q.to ?? null,
         limit,
         offset,
+        this.clock.now(),
       ],
     );
     let total = r[0]?.total;
@@ -244,9 +288,11 @@ export class DeviceTelemetryService {
         this.ds.manager,
         `SELECT count(*)::int AS n FROM (
            SELECT 1 FROM device_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
+             LEFT JOIN camera c ON c.id = e.camera_id
             WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
               AND ($3::text IS NULL OR e.type = $3)
               AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
+              AND ${eventLicensedSql('c', 'dv', '$7', 'e.device_id')}
             LIMIT $6) x`,
         [
           scope.customerId ?? null,
@@ -255,6 +301,7 @@ export class DeviceTelemetryService {
           q.from ?? null,
           q.to ?? null,
           EVENT_SEARCH_MAX,
+          this.clock.now(),
         ],
       );
       total = c.n;
