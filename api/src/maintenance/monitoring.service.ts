@@ -222,6 +222,7 @@ export class MonitoringService {
       [dealerId, deviceId],
     );
     const base = item(r);
+    const lic = await this.gate.device(deviceId, { em });
     return {
       ...base,
       mac: r.mac,
@@ -237,6 +238,8 @@ export class MonitoringService {
         endsAt: iso(k.ends_at),
       })),
       blockedReason: base.operable ? null : 'unlicensed',
+      licenseState: lic?.licenseState ?? 'never_licensed',
+      lapsedAt: lic?.lapsedAt ?? null,
       openIncidents: incidents.map((i) => ({ kind: i.kind, openedAt: i.opened_at.toISOString() })),
     };
   }
