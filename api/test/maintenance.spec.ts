@@ -475,7 +475,28 @@ describe('remote operations', () => {
     expect(lapsed.status).toBe(409);
     expect(lapsed.body.code).toBe(ErrorCode.MAINTENANCE_UNLICENSED);
     const after = await t.http.get(`/api/maintenance/devices/${d.deviceId}`).set(bearer(mt2));
-    expect(after.body).toMatchObject({ operable: false, blockedReason: 'unlicensed' });
+    expect(after.body).toMatchObject({
+      operable: false,
+      blockedReason: 'unlicensed',
+      licenseState: 'lapsed',
+      lapsedAt: '2027-04-30T14:59:59.999Z',
+    });
+    // Cancelling the firmware reservation needs no license (issue 12); it is audited.
+    const cancel = await t.http
+      .delete(`/api/maintenance/devices/${d.deviceId}/firmware-reservation`)
+      .set(bearer(mt2));
+    expect(cancel.status).toBe(200);
+    expect(cancel.body).toMatchObject({ id: fw.body.id, status: 'cancelled' });
+    const again = await t.http
+      .delete(`/api/maintenance/devices/${d.deviceId}/firmware-reservation`)
+      .set(bearer(mt2));
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe(ErrorCode.NO_FIRMWARE_RESERVATION);
+    const [cancelAudit] = await t.ds.query(
+      `SELECT actor_user_id FROM audit_log WHERE action = 'maintenance.firmware_reservation_cancelled' AND target_id = $1`,
+      [d.deviceId],
+    );
+    expect(cancelAudit.actor_user_id).toBe(maint.ownerId);
     t.clock.set(null);
   });
 
