@@ -280,6 +280,8 @@ export const devicesMessages = {
     'devices.command.cancelReservation': 'Cancel reservation',
     'devices.command.cancelConfirm': 'Cancels the firmware update reserved for {at}.',
     'devices.command.cancelled': 'The firmware-update reservation was cancelled.',
+    'devices.events.lapsedHidden':
+      '{count} camera(s) have no valid license: their events are not stored and not shown here until a license is bound again.',
     'devices.dealerTelemetry':
       'Connection history and logs are open to you through a maintenance link the customer made (Remote monitoring), or in a proxy session.',
   },
@@ -556,6 +558,8 @@ export const devicesMessages = {
     'devices.command.cancelReservation': '予約を取り消す',
     'devices.command.cancelConfirm': '{at}に予約されたファームウェア更新を取り消します。',
     'devices.command.cancelled': 'ファームウェア更新の予約を取り消しました。',
+    'devices.events.lapsedHidden':
+      '有効なライセンスのないカメラが{count}台あります。ライセンスが再び割り当てられるまで、そのイベントは保存も表示もされません。',
     'devices.dealerTelemetry':
       '接続履歴とログは、お客様が設定した保守連携（リモート監視）か代理ログイン中に閲覧できます。',
   },

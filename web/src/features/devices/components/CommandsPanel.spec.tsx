@@ -27,7 +27,8 @@ function renderPanel(device: Pick<DeviceView, 'id' | 'type' | 'cameras'>, lang: 
 /** A button by its exact label (text queries: role queries are slow on MUI trees). */
 const button = (name: string) => screen.queryByText(name, { selector: 'button' });
 
-describe('CommandsPanel', () => {
+// The first render loads MUI cold; on a busy machine that alone can take over 5 s.
+describe('CommandsPanel', { timeout: 30_000 }, () => {
   it('offers a licensed recorder every operation and the firmware reservation', () => {
     renderPanel({ id: 'd1', type: 'recorder', cameras: [testCamera()] });
     for (const name of ['Restart', 'Reset alarm', 'Error recovery', 'Thumbnail cache on']) {
