@@ -377,6 +377,7 @@ describe('device commands', () => {
   it('queues a restart for the next heartbeat (once) and a firmware update only for a future time', async () => {
     const m = await makeDealerAndCustomer(t);
     t.clock.set(new Date('2026-11-22T01:00:00Z'), true);
+    await (await licenses(t, m)).assign(1);
     const d = await register(t, m.customerEmail, recorderSpec([1]));
     const ctok = await token(m.customerEmail);
     const send = (body: Record<string, unknown>) =>

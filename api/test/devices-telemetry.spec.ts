@@ -17,6 +17,7 @@ const beat = (credential: string, body: Record<string, unknown>) =>
 describe('heartbeat telemetry', () => {
   it('stores events (with their camera) and logs, newest first, readable by the customer only', async () => {
     const m = await makeDealerAndCustomer(t);
+    await (await licenses(t, m)).assign(2);
     const d = await register(t, m.customerEmail, recorderSpec([1, 2]));
     t.clock.set(new Date('2027-03-01T00:00:00Z'), true);
     const r = await beat(d.credential, {
@@ -72,22 +73,36 @@ describe('heartbeat telemetry', () => {
     expect((await t.http.get('/api/events').query({ deviceId: d.deviceId }).set(bearer(ot))).status).toBe(
       404,
     );
-    // Its dealer reads them for its customer; another dealer cannot.
+    // Issue 12 (seed 004 §1-1): the selling dealer no longer reads them with its own token —
+    // only through a maintenance link the customer made, or in a proxy session (audited).
     const dealer = (await login(t, m.ownerEmail)).accessToken;
-    const viaDealer = await t.http
-      .get(`/api/devices/${d.deviceId}/logs`)
-      .query({ customerId: m.customerId })
-      .set(bearer(dealer));
-    expect(viaDealer.body.total).toBe(2);
-    const otherDealer = (await login(t, other.ownerEmail)).accessToken;
-    expect(
-      (
-        await t.http
-          .get(`/api/devices/${d.deviceId}/logs`)
-          .query({ customerId: m.customerId })
-          .set(bearer(otherDealer))
-      ).status,
-    ).toBe(404);
+    for (const path of [
+      `/api/devices/${d.deviceId}/logs`,
+      `/api/devices/${d.deviceId}/connection-history`,
+      '/api/events',
+      '/api/connection-history',
+    ]) {
+      const viaDealer = await t.http.get(path).query({ customerId: m.customerId }).set(bearer(dealer));
+      expect(viaDealer.status).toBe(403);
+      expect(viaDealer.body.code).toBe(ErrorCode.DEALER_NEEDS_MAINTENANCE_LINK);
+    }
+    const proxy = await t.http
+      .post('/api/proxy-sessions')
+      .set(bearer(dealer))
+      .send({ customerId: m.customerId, reason: 'support call' });
+    expect(proxy.status).toBe(201);
+    const inProxy = await t.http.get(`/api/devices/${d.deviceId}/logs`).set(bearer(proxy.body.accessToken));
+    expect(inProxy.body.total).toBe(2);
+    const audited = await t.ds.query(
+      `SELECT impersonator_user_id, dealer_id, after FROM audit_log WHERE action = 'devices.telemetry_read' AND target_id = $1`,
+      [d.deviceId],
+    );
+    expect(audited).toEqual([
+      { impersonator_user_id: m.ownerId, dealer_id: m.dealerId, after: { read: 'logs' } },
+    ]);
+    // The device tree with license status stays readable for the dealer.
+    const tree = await t.http.get('/api/devices').query({ customerId: m.customerId }).set(bearer(dealer));
+    expect(tree.status).toBe(200);
   });
 
   it('keeps at most the SPEC §8 number of log entries per kind', async () => {
@@ -178,6 +193,7 @@ describe('cameras added to a recorder later', () => {
 describe('command results', () => {
   it('moves a delivered command to done or failed with the device’s message, only for its own device', async () => {
     const m = await makeDealerAndCustomer(t);
+    await (await licenses(t, m)).assign(2);
     const d = await register(t, m.customerEmail, recorderSpec([1]));
     const other = await register(t, m.customerEmail, recorderSpec([1]));
     const token = (await login(t, m.customerEmail)).accessToken;

@@ -321,6 +321,16 @@ describe('monitoring list and device page', () => {
       cameraList: [expect.any(Object)],
       blockedReason: 'unlicensed',
     });
+    // Issue 12: connection history, logs and commands are remote maintenance (SPEC §3) — refused
+    // while no camera is licensed, with the license state named; the page above stays.
+    for (const path of ['/connection-history', '/logs', '/commands']) {
+      const r = await t.http.get(`/api/maintenance/devices/${d.deviceId}${path}`).set(bearer(mt));
+      expect(r.status).toBe(403);
+      expect(r.body.code).toBe(ErrorCode.LICENSE_REQUIRED);
+      expect(r.body.message).toMatch(/never licensed/);
+    }
+    // A license bound to the camera opens them at once (no job run), each read audited.
+    await (await licenses(t, m)).assign(1);
     const hist = await t.http
       .get(`/api/maintenance/devices/${d.deviceId}/connection-history`)
       .set(bearer(mt));
@@ -328,6 +338,20 @@ describe('monitoring list and device page', () => {
     expect(hist.body.items.map((e: { kind: string }) => e.kind)).toEqual(['registered']);
     const logs = await t.http.get(`/api/maintenance/devices/${d.deviceId}/logs`).set(bearer(mt));
     expect(logs.status).toBe(200);
+    const reads = await t.ds.query(
+      `SELECT actor_user_id, dealer_id, customer_id, after FROM audit_log
+        WHERE action = 'maintenance.device_read' AND target_id = $1 ORDER BY id`,
+      [d.deviceId],
+    );
+    expect(reads.map((a: { after: { read: string } }) => a.after.read)).toEqual([
+      'connection-history',
+      'logs',
+    ]);
+    expect(reads[0]).toMatchObject({
+      actor_user_id: maint.ownerId,
+      dealer_id: maint.dealerId,
+      customer_id: m.customerId,
+    });
   });
 
   it('filters by customer, name, status and last contact; pages and exports CSV', async () => {
@@ -451,7 +475,28 @@ describe('remote operations', () => {
     expect(lapsed.status).toBe(409);
     expect(lapsed.body.code).toBe(ErrorCode.MAINTENANCE_UNLICENSED);
     const after = await t.http.get(`/api/maintenance/devices/${d.deviceId}`).set(bearer(mt2));
-    expect(after.body).toMatchObject({ operable: false, blockedReason: 'unlicensed' });
+    expect(after.body).toMatchObject({
+      operable: false,
+      blockedReason: 'unlicensed',
+      licenseState: 'lapsed',
+      lapsedAt: '2027-04-30T14:59:59.999Z',
+    });
+    // Cancelling the firmware reservation needs no license (issue 12); it is audited.
+    const cancel = await t.http
+      .delete(`/api/maintenance/devices/${d.deviceId}/firmware-reservation`)
+      .set(bearer(mt2));
+    expect(cancel.status).toBe(200);
+    expect(cancel.body).toMatchObject({ id: fw.body.id, status: 'cancelled' });
+    const again = await t.http
+      .delete(`/api/maintenance/devices/${d.deviceId}/firmware-reservation`)
+      .set(bearer(mt2));
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe(ErrorCode.NO_FIRMWARE_RESERVATION);
+    const [cancelAudit] = await t.ds.query(
+      `SELECT actor_user_id FROM audit_log WHERE action = 'maintenance.firmware_reservation_cancelled' AND target_id = $1`,
+      [d.deviceId],
+    );
+    expect(cancelAudit.actor_user_id).toBe(maint.ownerId);
     t.clock.set(null);
   });
 
@@ -462,9 +507,17 @@ describe('remote operations', () => {
     const r = await t.http
       .post(`/api/maintenance/devices/${d.deviceId}/commands`)
       .set(bearer(await token(m.ownerEmail)))
-      .send({ kind: 'error_recovery' });
+      .send({ kind: 'restart' });
     expect(r.status).toBe(409);
     expect(r.body.code).toBe(ErrorCode.MAINTENANCE_UNLICENSED);
+    expect(r.body.message).toMatch(/camera-direct camera: it has never had a license/);
+    // Alarm reset and firmware updates are the recorder's (seed 001 §2.1): 400 whatever the license.
+    const unsupported = await t.http
+      .post(`/api/maintenance/devices/${d.deviceId}/commands`)
+      .set(bearer(await token(m.ownerEmail)))
+      .send({ kind: 'firmware_update', at: '2099-01-01T00:00:00Z' });
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.body.code).toBe(ErrorCode.OPERATION_NOT_SUPPORTED);
   });
 });
 

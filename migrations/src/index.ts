@@ -9,6 +9,7 @@ import { Maintenance1763850000000 } from './1763850000000-Maintenance.js';
 import { CredentialGate1763861100000 } from './1763861100000-CredentialGate.js';
 import { OperatorEcShop1763861200000 } from './1763861200000-OperatorEcShop.js';
 import { Reliability1763870000000 } from './1763870000000-Reliability.js';
+import { FirmwareReservation1763880012000 } from './1763880012000-FirmwareReservation.js';
 import { SharedUsers1763900100000 } from './1763900100000-SharedUsers.js';
 import { Integrations1763917000000 } from './1763917000000-Integrations.js';
 import { EventsAnnouncements1763930000000 } from './1763930000000-EventsAnnouncements.js';
@@ -26,6 +27,7 @@ export const migrations = [
   CredentialGate1763861100000,
   OperatorEcShop1763861200000,
   Reliability1763870000000,
+  FirmwareReservation1763880012000,
   SharedUsers1763900100000,
   Integrations1763917000000,
   EventsAnnouncements1763930000000,

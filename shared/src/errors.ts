@@ -102,6 +102,17 @@ export const ErrorCode = {
   TERMS_VERSION_OUTDATED: 800101,
   BULK_NOT_A_RECORDER: 800102,
   BULK_DEVICE_NOT_FOUND: 800103,
+  // lapse enforced by the server (issue 12; block 5002xx)
+  /** 403: the capability gate refused (details: CapabilityRefusal; the message names the license state). */
+  LICENSE_REQUIRED: 500201,
+  /** 400: the operation is not supported by this device type (e.g. firmware update of a camera). */
+  OPERATION_NOT_SUPPORTED: 500202,
+  /** 409: the firmware update has started on the device; the reservation can no longer change. */
+  FIRMWARE_UPDATE_STARTED: 500203,
+  /** 404: there is no firmware-update reservation to cancel. */
+  NO_FIRMWARE_RESERVATION: 500204,
+  /** 403: a selling dealer reads device telemetry only through a maintenance link or a proxy session. */
+  DEALER_NEEDS_MAINTENANCE_LINK: 500205,
 
   // jobs and dev surface (9xxxxx)
   UNKNOWN_JOB: 900101,

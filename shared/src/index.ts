@@ -6,6 +6,7 @@ export * from './jobs.js';
 export * from './term.js';
 export * from './licenses.js';
 export * from './capabilities.js';
+export * from './license-gate.js';
 export * from './devices.js';
 export * from './maintenance.js';
 export * from './notifications.js';

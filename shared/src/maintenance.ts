@@ -1,3 +1,4 @@
+import type { LicenseStanding } from './license-gate.js';
 import { ANOMALY_STATUSES, type AnomalyStatus, type DeviceCommandKind, type DeviceType } from './devices.js';
 
 /** A dealer keeps at most this many maintenance-contact e-mail addresses (seed 004 §1-2 STEP4). */
@@ -89,5 +90,8 @@ export interface MaintenanceDeviceDetail extends MaintenanceDeviceItem {
   cameraList: MaintenanceCameraView[];
   /** Why operations are refused, when they are (`unlicensed`). */
   blockedReason: 'unlicensed' | null;
+  /** The device's license standing from the capability gate (SPEC §3) and, when lapsed, since when. */
+  licenseState: LicenseStanding;
+  lapsedAt: string | null;
   openIncidents: Array<{ kind: IncidentKind; openedAt: string }>;
 }

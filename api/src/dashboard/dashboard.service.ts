@@ -7,6 +7,7 @@ import { rows } from '../common/database/database.js';
 import { invoiceStatus } from '../billing/invoice-status.js';
 import { invoiceNumberLabel } from '../billing/invoice-number.js';
 import { StockService } from '../licenses/stock.service.js';
+import { validAt } from '../licenses/validity.js';
 
 export interface Dashboard {
   stock: StockItem[];
@@ -75,7 +76,7 @@ export class DashboardService {
     const ending = await rows<{ ends_at: Date }>(
       em,
       `SELECT l.ends_at FROM license l JOIN customer c ON c.id = l.customer_id
-        WHERE c.dealer_id = $1 AND l.state IN ('assigned', 'bound') AND l.ends_at > $2 AND l.ends_at < $3`,
+        WHERE c.dealer_id = $1 AND l.state IN ('assigned', 'bound') AND ${validAt('l.ends_at', '$2')} AND l.ends_at < $3`,
       [dealerId, now, horizon],
     );
     const endingByMonth = Array.from({ length: 12 }, (_, i) => ({

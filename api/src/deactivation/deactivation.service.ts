@@ -16,6 +16,7 @@ import { MailService } from '../common/mail/mail.service.js';
 import { refuseInProxy } from '../accounts/actor.js';
 import { BindingService } from '../licenses/binding.service.js';
 import { bumpEntitlementsVersion } from '../licenses/entitlements-version.js';
+import { validAt } from '../licenses/validity.js';
 import { removeSharedUsersOfCustomer, removeSharingOfDevices } from '../customers/shared-access.js';
 import type { DeactivateAccountDto } from './dto/deactivation.dto.js';
 
@@ -67,7 +68,7 @@ export class DeactivationService {
     const ls = await rows<{ ends_at: Date | null }>(
       em,
       `SELECT ends_at FROM license
-        WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND (ends_at IS NULL OR ends_at > $2)`,
+        WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND (ends_at IS NULL OR ${validAt('ends_at', '$2')})`,
       [customerId, now],
     );
     return {

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ErrorCode, type DeviceCommandKind, type DeviceCommandView } from '@lc/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  DEVICE_OPERATIONS,
+  deviceSupports,
+  ErrorCode,
+  OPERATION_CAPABILITY,
+  type DeviceCommandKind,
+  type DeviceCommandView,
+  type DeviceType,
+} from '@lc/shared';
 import type { AuthUser } from '../common/auth/decorators.js';
 import { AuditService } from '../common/audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
+import { CapabilityGate } from '../licenses/capability-gate.service.js';
 import type { CreateCommandDto } from './dto/device.dto.js';
 
 interface CommandRow {
@@ -34,46 +43,180 @@ const view = (c: CommandRow): DeviceCommandView => ({
   completedAt: c.completed_at ? c.completed_at.toISOString() : null,
 });
 
-/** Commands the customer queues for its device; the device receives them with a heartbeat. */
+export interface QueueSpec {
+  deviceId: string;
+  type: DeviceType;
+  kind: DeviceCommandKind;
+  at: Date | null;
+  payload?: Record<string, unknown>;
+  userId: string;
+}
+
+/**
+ * Commands queued for a device (by the customer, or by a maintaining dealer through
+ * `MonitoringService`); the device receives them with a heartbeat. Rules shared by both:
+ * the device type must support the operation (`DEVICE_OPERATIONS`, seed 001 §2.1), the device
+ * must be licensed for remote maintenance (`CapabilityGate`, SPEC §3), and a firmware update is
+ * one reservation per device that a new reservation overwrites (seed 001 §4.2.3) until the
+ * device has started it. Lock contract: each use case locks the device row `FOR UPDATE` first;
+ * the partial unique index `device_command_firmware_pending_key` is the backstop.
+ */
 @Injectable()
 export class CommandsService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly gate: CapabilityGate,
   ) {}
 
-  /** A firmware update is a reservation: `at` is required and must be in the future (50401). */
-  async create(user: AuthUser, deviceId: string, dto: CreateCommandDto): Promise<DeviceCommandView> {
-    const customerId = user.customerId!;
-    const now = this.clock.now();
-    const at = dto.at ? new Date(dto.at) : null;
-    if (dto.kind === 'firmware_update' && !at)
+  /** `at` required for a firmware update, and in the future (50401). */
+  static checkTime(kind: DeviceCommandKind, atIso: string | undefined, now: Date): Date | null {
+    const at = atIso ? new Date(atIso) : null;
+    if (kind === 'firmware_update' && !at)
       throw AppError.validation('at', 'is required for a firmware update');
     if (at && at <= now) {
       throw AppError.badRequest(ErrorCode.RESERVATION_IN_PAST, 'at: must be in the future', { field: 'at' });
     }
+    return at;
+  }
+
+  /** 400 500202 when the device type does not support the operation. */
+  static checkSupported(type: DeviceType, kind: DeviceCommandKind): void {
+    if (deviceSupports(type, kind)) return;
+    throw AppError.badRequest(
+      ErrorCode.OPERATION_NOT_SUPPORTED,
+      `kind: a ${type === 'camera' ? 'camera-direct camera' : 'recorder'} does not support ${kind} ` +
+        `(supported: ${DEVICE_OPERATIONS[type].join(', ')})`,
+      { field: 'kind', supported: DEVICE_OPERATIONS[type] },
+    );
+  }
+
+  /** The device row, locked; 404 outside the customer (when given). */
+  async lockDevice(
+    em: EntityManager,
+    deviceId: string,
+    customerId?: string,
+  ): Promise<{ id: string; type: DeviceType }> {
+    const [d] = await rows<{ id: string; type: DeviceType }>(
+      em,
+      `SELECT id, type FROM device WHERE id = $1 AND ($2::uuid IS NULL OR customer_id = $2) AND deleted_at IS NULL
+        FOR UPDATE`,
+      [deviceId, customerId ?? null],
+    );
+    if (!d) throw AppError.notFound('Device');
+    return d;
+  }
+
+  /**
+   * Inserts the command inside the caller's transaction (device locked, support and license
+   * checked by the caller). A firmware update overwrites the pending reservation (cancelled) and
+   * is refused (409 500203) while the device is running the previous one. Returns the command
+   * and the id of the reservation it replaced.
+   */
+  async queueIn(
+    em: EntityManager,
+    q: QueueSpec,
+  ): Promise<{ command: DeviceCommandView; replaced: string | null }> {
+    const now = this.clock.now();
+    let replaced: string | null = null;
+    if (q.kind === 'firmware_update') {
+      await this.assertNotStarted(em, q.deviceId);
+      const [old] = await rows<{ id: string }>(
+        em,
+        `UPDATE device_command SET status = 'cancelled', completed_at = $2, result_message = 'overwritten'
+          WHERE device_id = $1 AND kind = 'firmware_update' AND status = 'pending' RETURNING id`,
+        [q.deviceId, now],
+      );
+      replaced = old?.id ?? null;
+    }
+    const [c] = await rows<CommandRow>(
+      em,
+      `INSERT INTO device_command (device_id, kind, payload, not_before, created_by_user_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [q.deviceId, q.kind, JSON.stringify(q.payload ?? {}), q.at, q.userId, now],
+    );
+    return { command: view(c), replaced };
+  }
+
+  private async assertNotStarted(em: EntityManager, deviceId: string): Promise<void> {
+    const [started] = await rows<{ id: string }>(
+      em,
+      `SELECT id FROM device_command WHERE device_id = $1 AND kind = 'firmware_update' AND status = 'delivered'`,
+      [deviceId],
+    );
+    if (started) {
+      throw AppError.conflict(
+        ErrorCode.FIRMWARE_UPDATE_STARTED,
+        'at: the device has started the reserved firmware update; the reservation can no longer change',
+        { field: 'at', commandId: started.id },
+      );
+    }
+  }
+
+  /**
+   * Cancels the pending firmware-update reservation inside the caller's transaction (device
+   * locked). 409 500203 once the device started it; 404 500204 when there is none. Needs no
+   * license: withdrawing an operation is always allowed.
+   */
+  async cancelReservationIn(em: EntityManager, deviceId: string): Promise<DeviceCommandView> {
+    const [c] = await rows<CommandRow>(
+      em,
+      `UPDATE device_command SET status = 'cancelled', completed_at = $2, result_message = 'cancelled'
+        WHERE device_id = $1 AND kind = 'firmware_update' AND status = 'pending' RETURNING *`,
+      [deviceId, this.clock.now()],
+    );
+    if (c) return view(c);
+    await this.assertNotStarted(em, deviceId);
+    throw new AppError(404, ErrorCode.NO_FIRMWARE_RESERVATION, 'deviceId: no firmware update is reserved');
+  }
+
+  /** The customer's operation (also in a proxy session). */
+  async create(user: AuthUser, deviceId: string, dto: CreateCommandDto): Promise<DeviceCommandView> {
+    const customerId = user.customerId!;
+    const at = CommandsService.checkTime(dto.kind, dto.at, this.clock.now());
     return this.ds.transaction(async (em) => {
-      const [d] = await rows<{ id: string }>(
-        em,
-        `SELECT id FROM device WHERE id = $1 AND customer_id = $2 AND deleted_at IS NULL`,
-        [deviceId, customerId],
-      );
-      if (!d) throw AppError.notFound('Device');
-      const [c] = await rows<CommandRow>(
-        em,
-        `INSERT INTO device_command (device_id, kind, payload, not_before, created_by_user_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [deviceId, dto.kind, JSON.stringify(dto.payload ?? {}), at, user.id, now],
-      );
+      const d = await this.lockDevice(em, deviceId, customerId);
+      CommandsService.checkSupported(d.type, dto.kind);
+      await this.gate.assertDevice(deviceId, OPERATION_CAPABILITY, { customerId, em });
+      const { command, replaced } = await this.queueIn(em, {
+        deviceId,
+        type: d.type,
+        kind: dto.kind,
+        at,
+        payload: dto.payload,
+        userId: user.id,
+      });
       await this.audit.record(em, user, {
         action: 'devices.command_queued',
         targetType: 'device',
         targetId: deviceId,
         customerId,
-        after: { commandId: c.id, kind: dto.kind, at: at?.toISOString() ?? null },
+        after: {
+          commandId: command.id,
+          kind: dto.kind,
+          at: at?.toISOString() ?? null,
+          replacedCommandId: replaced,
+        },
       });
-      return view(c);
+      return command;
+    });
+  }
+
+  /** The customer cancels the firmware-update reservation (seed 001 §4.2.3 [Cancel reservation]). */
+  async cancelReservation(user: AuthUser, deviceId: string): Promise<DeviceCommandView> {
+    const customerId = user.customerId!;
+    return this.ds.transaction(async (em) => {
+      await this.lockDevice(em, deviceId, customerId);
+      const c = await this.cancelReservationIn(em, deviceId);
+      await this.audit.record(em, user, {
+        action: 'devices.firmware_reservation_cancelled',
+        targetType: 'device',
+        targetId: deviceId,
+        customerId,
+        after: { commandId: c.id },
+      });
+      return c;
     });
   }
 

@@ -10,6 +10,7 @@ import {
 import { AppConfig } from '../common/config/config.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
+import { boundValid, eventLicensedSql } from '../licenses/validity.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { AuthDevice } from './credentials.js';
 import type { HeartbeatDto } from './dto/register-device.dto.js';
@@ -67,9 +68,9 @@ export class DeviceApiService {
   }
 
   /**
-   * The device's signed document (per camera: licensed — a bound license with ends_at > now —,
-   * valid until, §3 capabilities). Signed once per (device, version, key) and then served from
-   * the cache while the version (from the guard's credential lookup, or read here) stays the
+   * The device's signed document (per camera: licensed — a bound license valid now, `ends_at >=
+   * now` —, valid until, §3 capabilities). Signed once per (device, version, key) and then served
+   * from the cache while the version (from the guard's credential lookup, or read here) stays the
    * same and no licensed camera's `validUntil` has passed.
    */
   async entitlements(device: AuthDevice): Promise<CachedEntitlements> {
@@ -93,7 +94,7 @@ export class DeviceApiService {
       `SELECT d.entitlements_version, c.id AS camera_id, l.ends_at
          FROM device d
          LEFT JOIN camera c ON c.device_id = d.id AND c.deleted_at IS NULL
-         LEFT JOIN license l ON l.camera_id = c.id AND l.state = 'bound' AND l.ends_at > $2
+         LEFT JOIN license l ON l.camera_id = c.id AND ${boundValid('l', '$2')}
         WHERE d.id = $1 AND d.deleted_at IS NULL
         ORDER BY c.channel`,
       [device.deviceId, now],
@@ -176,13 +177,16 @@ export class DeviceApiService {
         }
       }
       if (dto.events?.length) {
-        // A device's clock may run ahead: nothing is recorded later than now.
+        // A device's clock may run ahead: nothing is recorded later than now. SPEC §3: events of a
+        // camera without a valid license are not stored; events of no known camera (the
+        // recorder's own) follow the device rule — the same rule as the CapabilityGate.
         const stored = await rows<{ id: string; camera_id: string | null; type: string; at: Date }>(
           em,
           `INSERT INTO device_event (device_id, customer_id, camera_id, type, at, message)
            SELECT $1, $2, c.id, e.type, LEAST(COALESCE(e.at, $4), $4), e.message
              FROM jsonb_to_recordset($3::jsonb) AS e(type text, at timestamptz, channel int, message text)
              LEFT JOIN camera c ON c.device_id = $1 AND c.channel = e.channel AND c.deleted_at IS NULL
+            WHERE ${eventLicensedSql('c', 'dv', '$4')}
            RETURNING id, camera_id, type, at`,
           [device.deviceId, device.customerId, JSON.stringify(dto.events), now],
         );

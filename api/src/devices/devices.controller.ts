@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '@lc/shared';
 import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -27,6 +29,7 @@ import {
   DeviceViewDto,
   ExchangeDeviceDto,
   ExchangeResultDto,
+  FirmwareReservationDto,
   TransferLicenseDto,
   TransferredLicenseDto,
   UpdateCameraDto,
@@ -128,12 +131,43 @@ export class DevicesController {
   @Allow('customer')
   @Post('devices/:id/commands')
   @ApiCreatedResponse({ type: DeviceCommandDto, description: 'Delivered with the device’s next heartbeat' })
+  @ApiBadRequestResponse({ description: '500202 not supported by this device type; 50401 time in the past' })
+  @ApiForbiddenResponse({
+    description: '500201 the device is not licensed (SPEC §3: recorder ≥ 1 licensed camera)',
+  })
+  @ApiConflictResponse({ description: '500203 firmware update already started' })
   createCommand(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseIdPipe('Device')) id: string,
     @Body() body: CreateCommandDto,
   ) {
     return this.commands.create(user, id, body);
+  }
+
+  /** Reserve or change the firmware update (recorders only); overwrites a pending reservation. */
+  @Allow('customer')
+  @Put('devices/:id/firmware-reservation')
+  @ApiOkResponse({ type: DeviceCommandDto, description: 'The new reservation; a pending one is cancelled' })
+  @ApiBadRequestResponse({ description: '500202 not a recorder; 50401 time in the past' })
+  @ApiForbiddenResponse({ description: '500201 no licensed camera (SPEC §3)' })
+  @ApiConflictResponse({ description: '500203 the device has started the update' })
+  reserveFirmware(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @Body() body: FirmwareReservationDto,
+  ) {
+    return this.commands.create(user, id, { kind: 'firmware_update', at: body.at, payload: body.payload });
+  }
+
+  /** Cancel the firmware-update reservation. */
+  @Allow('customer')
+  @Delete('devices/:id/firmware-reservation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: DeviceCommandDto, description: 'The cancelled reservation' })
+  @ApiNotFoundResponse({ description: '500204 nothing reserved' })
+  @ApiConflictResponse({ description: '500203 the device has started the update' })
+  cancelFirmware(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Device')) id: string) {
+    return this.commands.cancelReservation(user, id);
   }
 
   @Allow('customer')

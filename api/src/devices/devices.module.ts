@@ -18,10 +18,11 @@ import { IncidentsModule } from '../maintenance/incidents.module.js';
 import { IncidentsService } from '../maintenance/incidents.service.js';
 import { CredentialsModule } from '../auth/credential-check.js';
 import { EventsModule } from '../events/events.module.js';
+import { CapabilityModule } from '../licenses/capability.module.js';
 
 /** Registration, device tree, transfer, deletion, exchange, entitlements, heartbeat, liveness. */
 @Module({
-  imports: [IncidentsModule, CredentialsModule, BindingModule, EventsModule],
+  imports: [IncidentsModule, CredentialsModule, BindingModule, EventsModule, CapabilityModule],
   controllers: [DeviceApiController, DevicesController, TelemetryController, StreamGrantsController],
   providers: [
     DevicesService,
@@ -34,7 +35,7 @@ import { EventsModule } from '../events/events.module.js';
     DeviceTelemetryService,
     StreamGrantsService,
   ],
-  exports: [DeviceTelemetryService, CommandsService, DevicesService],
+  exports: [DeviceTelemetryService, CommandsService, DevicesService, CapabilityModule],
 })
 export class DevicesModule implements OnModuleInit {
   constructor(

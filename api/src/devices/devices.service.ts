@@ -5,6 +5,7 @@ import {
   daysLeft,
   DIRECT_CAMERA_LIMIT,
   ErrorCode,
+  isLicenseValid,
   type CameraView,
   type DeletionImpact,
   type DeviceRegistration,
@@ -27,6 +28,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { refuseInProxy } from '../accounts/actor.js';
 import { BindingService } from '../licenses/binding.service.js';
 import { bumpEntitlementsVersion } from '../licenses/entitlements-version.js';
+import { boundValid, endedAt } from '../licenses/validity.js';
 import { newCredential } from './credentials.js';
 import type { CameraSpecDto, DeviceSpecDto, RegisterDeviceDto } from './dto/register-device.dto.js';
 import type { TransferLicenseDto, UpdateCameraDto } from './dto/device.dto.js';
@@ -349,9 +351,9 @@ export class DevicesService {
       em,
       `SELECT c.*, l.id AS license_id, l.ends_at,
               (SELECT max(e.ends_at) FROM license e
-                WHERE e.camera_id = c.id AND e.state IN ('bound', 'expired') AND e.ends_at <= $2) AS last_ended_at
+                WHERE e.camera_id = c.id AND e.state IN ('bound', 'expired') AND ${endedAt('e.ends_at', '$2')}) AS last_ended_at
          FROM camera c
-         LEFT JOIN license l ON l.camera_id = c.id AND l.state = 'bound' AND l.ends_at > $2
+         LEFT JOIN license l ON l.camera_id = c.id AND ${boundValid('l', '$2')}
         WHERE c.customer_id = $1 AND c.deleted_at IS NULL
           AND ($3::uuid[] IS NULL OR c.device_id = ANY($3::uuid[]))
           AND ($4::uuid IS NULL OR c.id = $4)
@@ -420,7 +422,7 @@ export class DevicesService {
             [licenseId, customerId],
           );
           if (!l) throw AppError.notFound('License');
-          if (l.state !== 'bound' || !l.camera_id || l.ends_at <= now) {
+          if (l.state !== 'bound' || !l.camera_id || !isLicenseValid(l.ends_at, now)) {
             throw AppError.conflict(
               ErrorCode.LICENSE_NOT_BOUND,
               'license: only a bound valid license can move',
@@ -441,7 +443,7 @@ export class DevicesService {
           }
           const [busy] = await rows(
             em,
-            `SELECT 1 FROM license WHERE camera_id = $1 AND state = 'bound' AND ends_at > $2`,
+            `SELECT 1 FROM license l WHERE l.camera_id = $1 AND ${boundValid('l', '$2')}`,
             [target.id, now],
           );
           if (busy) throw cameraLicensed();
@@ -512,7 +514,7 @@ export class DevicesService {
     const ls = await rows<{ ends_at: Date }>(
       em,
       `SELECT l.ends_at FROM license l JOIN camera c ON c.id = l.camera_id
-        WHERE c.device_id = $1 AND l.state = 'bound' AND l.ends_at > $2`,
+        WHERE c.device_id = $1 AND ${boundValid('l', '$2')}`,
       [deviceId, now],
     );
     return { licenses: ls.length, daysForfeited: ls.reduce((n, l) => n + daysLeft(l.ends_at, now), 0) };

@@ -20,15 +20,15 @@ import {
 import { DeviceTelemetryService, historyCsv, logsCsv } from './telemetry.service.js';
 
 /**
- * Connection history, device logs and event search for the customer (also in a proxy session);
- * a dealer reads its own customers' with `customerId`. `?format=csv` downloads every match.
+ * Connection history, device logs and event search for the customer (also in a proxy session,
+ * audited). A dealer's own token is refused (403 500205): it reads them through a maintenance
+ * link (`/api/maintenance/devices/:id/…`) or in a proxy session. `?format=csv` downloads every match.
  */
 @ApiTags('devices')
 @ApiBearerAuth()
 @Controller()
 export class TelemetryController {
   constructor(
-    private readonly devices: DevicesService,
     private readonly telemetry: DeviceTelemetryService,
     private readonly clock: Clock,
     private readonly ds: DataSource,
@@ -43,7 +43,7 @@ export class TelemetryController {
     @Query() q: ConnectionHistoryQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const customerId = await this.devices.customerScope(user, q.customerId);
+    const customerId = await this.telemetry.authorizeRead(user, 'connection-history');
     return this.historyOut({ customerId }, q, res);
   }
 
@@ -58,7 +58,7 @@ export class TelemetryController {
     @Query() q: ConnectionHistoryQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const customerId = await this.devices.customerScope(user, q.customerId);
+    const customerId = await this.telemetry.authorizeRead(user, 'connection-history', id);
     return this.historyOut({ customerId, deviceId: id }, q, res);
   }
 
@@ -73,7 +73,7 @@ export class TelemetryController {
     @Query() q: DeviceLogQueryDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const customerId = await this.devices.customerScope(user, q.customerId);
+    const customerId = await this.telemetry.authorizeRead(user, 'logs', id);
     const csv = q.format === 'csv';
     const page = await this.telemetry.logs({ customerId, deviceId: id }, q, csv);
     return csv ? sendCsv(res, this.clock.now(), logsCsv(page.items)) : page;
@@ -84,10 +84,17 @@ export class TelemetryController {
   @Get('events')
   @ApiOkResponse({ type: DeviceEventPageDto, description: 'Newest first, 100 per page, at most 1000' })
   async events(@CurrentUser() user: AuthUser, @Query() q: EventQueryDto) {
-    const customerId = await this.devices.customerScope(user, q.customerId);
-    if (user.role !== 'shared_user') return this.telemetry.events({ customerId }, q);
-    await requireSharedPermission(this.ds.manager, user, 'eventSearch');
-    return this.telemetry.events({ customerId }, q, await sharedCameraIds(this.ds.manager, user.id));
+    if (user.role === 'shared_user') {
+      const sharedScope = await this.devices.customerScope(user, q.customerId);
+      await requireSharedPermission(this.ds.manager, user, 'eventSearch');
+      return this.telemetry.events(
+        { customerId: sharedScope },
+        q,
+        await sharedCameraIds(this.ds.manager, user.id),
+      );
+    }
+    const customerId = await this.telemetry.authorizeRead(user, 'events', q.deviceId);
+    return this.telemetry.events({ customerId }, q);
   }
 
   /** The header bell: the customer's latest 10 alarms. */

@@ -5,6 +5,7 @@ import {
   EVENT_BELL_SIZE,
   type AlarmView,
   CONNECTION_HISTORY_PAGE_SIZE,
+  ErrorCode,
   EVENT_PAGE_SIZE,
   EVENT_SEARCH_MAX,
   type ConnectionEventKind,
@@ -15,6 +16,10 @@ import {
   type Page,
 } from '@lc/shared';
 import { rows } from '../common/database/database.js';
+import { Clock } from '../common/clock/clock.js';
+import { AuditService } from '../common/audit/audit.service.js';
+import type { AuthUser } from '../common/auth/decorators.js';
+import { eventLicensedSql } from '../licenses/validity.js';
 import type { CsvFile } from '../common/http/csv.js';
 import { AppError } from '../common/errors/app-error.js';
 
@@ -77,7 +82,40 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 /** Connection history, device logs and events (SPEC §8), read by the portal and by maintenance. */
 @Injectable()
 export class DeviceTelemetryService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Who may read a customer's device telemetry through the portal routes (issue 12, seed 004
+   * §1-1): the customer, and a dealer member only inside a proxy session — every such read is
+   * audited (`devices.telemetry_read`, the real dealer member as impersonator). A dealer's own
+   * token gets 403 500205: it reads logs, events and connection history through the maintenance
+   * link the customer made (`/api/maintenance/devices/:id/…`), or in a proxy session.
+   */
+  async authorizeRead(user: AuthUser, what: string, deviceId?: string): Promise<string> {
+    if (user.role !== 'customer' || !user.customerId) {
+      throw AppError.forbidden(
+        'customerId: a dealer reads device logs, events and connection history only through a maintenance ' +
+          'link the customer made (Remote monitoring) or in a proxy session',
+        ErrorCode.DEALER_NEEDS_MAINTENANCE_LINK,
+      );
+    }
+    if (user.actingUserId) {
+      await this.ds.transaction((em) =>
+        this.audit.record(em, user, {
+          action: 'devices.telemetry_read',
+          targetType: deviceId ? 'device' : 'customer',
+          targetId: deviceId ?? user.customerId!,
+          customerId: user.customerId,
+          after: { read: what },
+        }),
+      );
+    }
+    return user.customerId;
+  }
 
   /** 404 unless the device exists within the scope. */
   async assertDevice(scope: TelemetryScope): Promise<void> {
@@ -203,7 +241,9 @@ export class DeviceTelemetryService {
 
   /**
    * Event search: several devices and types, newest first, 100 per page, at most the latest
-   * 1000 (SPEC §8); `truncated` says more matched. A device outside the scope is 404.
+   * 1000 (SPEC §8); `truncated` says more matched. A device outside the scope is 404. Only events
+   * of cameras licensed now (recorder-level events: the device rule) are found (SPEC §3 remote
+   * search); a license bound again shows them again at once.
    */
   async events(
     scope: TelemetryScope,
@@ -238,8 +278,17 @@ export class DeviceTelemetryService {
           AND (cardinality($2::uuid[]) = 0 OR e.device_id = ANY($2::uuid[]))
           AND (cardinality($3::text[]) = 0 OR e.type = ANY($3::text[]))
           AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
-          AND ($6::uuid[] IS NULL OR e.camera_id = ANY($6::uuid[]))`;
-    const params = [scope.customerId ?? null, deviceIds, types, q.from ?? null, q.to ?? null, cameraIds];
+          AND ($6::uuid[] IS NULL OR e.camera_id = ANY($6::uuid[]))
+          AND ${eventLicensedSql('c', 'dv', '$7', 'e.device_id')}`;
+    const params = [
+      scope.customerId ?? null,
+      deviceIds,
+      types,
+      q.from ?? null,
+      q.to ?? null,
+      cameraIds,
+      this.clock.now(),
+    ];
     const r = await rows<{
       id: string;
       device_id: string;
@@ -259,7 +308,7 @@ export class DeviceTelemetryService {
          LEFT JOIN camera c ON c.id = e.camera_id
         ${where}
         ORDER BY e.at DESC, e.id DESC
-        LIMIT $7 OFFSET $8`,
+        LIMIT $8 OFFSET $9`,
       [...params, limit, offset],
     );
     // Counted up to one past the maximum: enough to say "more matched".
@@ -267,8 +316,9 @@ export class DeviceTelemetryService {
       this.ds.manager,
       `SELECT count(*)::int AS n FROM (
          SELECT 1 FROM device_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
+           LEFT JOIN camera c ON c.id = e.camera_id
           ${where}
-          LIMIT $7) x`,
+          LIMIT $8) x`,
       [...params, EVENT_SEARCH_MAX + 1],
     );
     return {

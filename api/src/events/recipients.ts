@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Language } from '@lc/shared';
 import { rows } from '../common/database/database.js';
+import { cameraLicensedSql, deviceLicensedSql } from '../licenses/validity.js';
 
 export interface EventRecipient {
   userId: string;
@@ -43,12 +44,10 @@ export async function recipientsForCameraEvent(
 }
 
 /**
- * LICENSE VALIDITY FOR REMOTE NOTIFICATION (SPEC §3) — small, self-contained, replaceable.
- *
- * A camera may e-mail its events while it has a bound license valid at `at` (up to and
- * including `ends_at`). A recorder's own event (cameraId null) counts as licensed while at
- * least one of its cameras is. MERGE NOTE: the `lapse` branch brings the server-side capability
- * check; swap this query for it (capability `remoteNotification`).
+ * LICENSE VALIDITY FOR REMOTE NOTIFICATION (SPEC §3): the same SQL rule as heartbeat intake,
+ * event search and the CapabilityGate (`licenses/validity.ts`). A camera's event needs the camera
+ * licensed at `at` (valid up to and including `ends_at`); a recorder's own event (cameraId null)
+ * needs at least one licensed camera of the recorder.
  */
 export async function licensedForNotification(
   em: EntityManager,
@@ -58,10 +57,10 @@ export async function licensedForNotification(
 ): Promise<boolean> {
   const [r] = await rows<{ ok: boolean }>(
     em,
-    `SELECT EXISTS (
-       SELECT 1 FROM license l JOIN camera c ON c.id = l.camera_id AND c.deleted_at IS NULL
-        WHERE l.state = 'bound' AND l.assigned_at <= $3 AND l.ends_at >= $3
-          AND (CASE WHEN $2::uuid IS NULL THEN c.device_id = $1 ELSE c.id = $2 END)) AS ok`,
+    `SELECT CASE WHEN $2::uuid IS NULL
+                 THEN EXISTS (SELECT 1 FROM device d WHERE d.id = $1 AND ${deviceLicensedSql('d', '$3')})
+                 ELSE EXISTS (SELECT 1 FROM camera c WHERE c.id = $2 AND c.device_id = $1 AND c.deleted_at IS NULL
+                                AND ${cameraLicensedSql('c', '$3')}) END AS ok`,
     [deviceId, cameraId, at],
   );
   return r.ok;

@@ -5,6 +5,7 @@ import {
   daysLeft,
   DEFAULT_TIME_ZONE,
   ErrorCode,
+  isLicenseValid,
   overlapDays,
   PAGE_SIZE_DEFAULT,
   type AssignmentHistoryItem,
@@ -31,6 +32,7 @@ import type { AssignLicensesDto, AssignmentQueryDto } from './dto/assignment.dto
 import { skuByCode } from './skus.service.js';
 import { StockService, stockShort } from './stock.service.js';
 import { licensesAssignedEvent } from '../integrations/events.js';
+import { validAt } from './validity.js';
 
 interface CustomerRow {
   id: string;
@@ -119,7 +121,7 @@ export class AssignmentsService {
     const [l] = await rows<{ id: string; ends_at: Date }>(
       em,
       `SELECT id, ends_at FROM license
-        WHERE customer_id = $1 AND kind = $2 AND state IN ('assigned', 'bound') AND ends_at > $3
+        WHERE customer_id = $1 AND kind = $2 AND state IN ('assigned', 'bound') AND ${validAt('ends_at', '$3')}
         ORDER BY ends_at, assigned_at, id LIMIT 1`,
       [customerId, kind, now],
     );
@@ -510,14 +512,17 @@ export class AssignmentsService {
               l.term_starts_at, l.ends_at, l.term_months
          FROM license l JOIN sku s ON s.id = l.sku_id
         WHERE l.customer_id = $1
-        ORDER BY (l.state IN ('assigned', 'bound') AND l.ends_at > $2) DESC, l.ends_at, l.assigned_at, l.id`,
+        ORDER BY (l.state IN ('assigned', 'bound') AND ${validAt('l.ends_at', '$2')}) DESC, l.ends_at, l.assigned_at, l.id`,
       [customerId, now],
     );
     return r.map((l) => ({
       id: l.id,
       skuCode: l.sku_code,
       kind: l.kind,
-      state: (l.state === 'assigned' || l.state === 'bound') && l.ends_at <= now ? 'expired' : l.state,
+      state:
+        (l.state === 'assigned' || l.state === 'bound') && !isLicenseValid(l.ends_at, now)
+          ? 'expired'
+          : l.state,
       cameraId: l.camera_id,
       assignedAt: iso(l.assigned_at),
       freeUntil: iso(l.free_until),

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { sweepEvents } from '../integrations/events.js';
 import { bumpEntitlementsVersion } from './entitlements-version.js';
+import { endedAt, validAt } from './validity.js';
 
 /** Per-customer advisory lock key space (two-int form: this class id, hashtext(customer id)). */
 const BINDING_LOCK = 727_200;
@@ -52,7 +53,7 @@ export class BindingService {
     const due = await rows<{ customer_id: string }>(
       this.ds.manager,
       `SELECT DISTINCT customer_id FROM license
-        WHERE state IN ('assigned', 'bound') AND ends_at < $1 ORDER BY customer_id`,
+        WHERE state IN ('assigned', 'bound') AND ${endedAt('ends_at', '$1')} ORDER BY customer_id`,
       [now],
     );
     const totals = { customers: 0, expired: 0, bound: 0, lapsed: 0, devices: 0, skipped: 0 };
@@ -106,7 +107,7 @@ export class BindingService {
          SELECT l.id, l.customer_id, l.kind,
                 row_number() OVER (PARTITION BY l.customer_id, l.kind ORDER BY l.ends_at, l.assigned_at, l.id) AS rn
            FROM license l
-          WHERE l.customer_id = ANY($1::uuid[]) AND l.state = 'assigned' AND l.ends_at > $2
+          WHERE l.customer_id = ANY($1::uuid[]) AND l.state = 'assigned' AND ${validAt('l.ends_at', '$2')}
        ), pair AS (
          SELECT p.id AS license_id, n.id AS camera_id FROM need n JOIN pool p USING (customer_id, kind, rn)
        ), b AS (
@@ -171,7 +172,7 @@ export class BindingService {
       em,
       `WITH ended AS (
          UPDATE license SET state = 'expired', updated_at = $2
-          WHERE customer_id = ANY($1::uuid[]) AND state IN ('assigned', 'bound') AND ends_at < $2
+          WHERE customer_id = ANY($1::uuid[]) AND state IN ('assigned', 'bound') AND ${endedAt('ends_at', '$2')}
           RETURNING id, camera_id, customer_id, selling_dealer_id, ends_at
        ), kept AS (
          INSERT INTO sweep_ended SELECT id, camera_id, customer_id, selling_dealer_id, ends_at FROM ended
@@ -203,13 +204,13 @@ export class BindingService {
     const [{ work }] = await rows<{ work: boolean }>(
       em,
       `SELECT EXISTS (SELECT 1 FROM license
-                       WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND ends_at < $2)
+                       WHERE customer_id = $1 AND state IN ('assigned', 'bound') AND ${endedAt('ends_at', '$2')})
            OR EXISTS (SELECT 1 FROM camera c
                        WHERE c.customer_id = $1 AND c.deleted_at IS NULL AND NOT c.do_not_license
                          AND NOT EXISTS (SELECT 1 FROM license l WHERE l.camera_id = c.id AND l.state = 'bound')
                          AND EXISTS (SELECT 1 FROM license p
                                       WHERE p.customer_id = $1 AND p.kind = c.kind AND p.state = 'assigned'
-                                        AND p.ends_at > $2)) AS work`,
+                                        AND ${validAt('p.ends_at', '$2')})) AS work`,
       [customerId, now],
     );
     if (!work) return 0;

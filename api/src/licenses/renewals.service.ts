@@ -10,6 +10,7 @@ import {
 } from '@lc/shared';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
+import { validAt } from './validity.js';
 
 const DAY_MS = 86_400_000;
 
@@ -61,7 +62,7 @@ export class RenewalsService {
          JOIN customer c ON c.id = l.customer_id
          JOIN sku s ON s.id = l.sku_id
          LEFT JOIN app_user cu ON cu.customer_id = c.id AND cu.role = 'customer'
-        WHERE c.dealer_id = $1 AND l.state IN ('assigned', 'bound') AND l.ends_at > $2
+        WHERE c.dealer_id = $1 AND l.state IN ('assigned', 'bound') AND ${validAt('l.ends_at', '$2')}
         ORDER BY c.name, c.id, l.ends_at, l.assigned_at, l.id`,
       [dealerId, now],
     );

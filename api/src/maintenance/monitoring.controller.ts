@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
@@ -111,8 +112,28 @@ export class MonitoringController {
   @Allow('dealer')
   @Get('devices/:id/commands')
   @ApiOkResponse({ type: [DeviceCommandDto] })
-  commands(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Device')) id: string) {
+  @ApiForbiddenResponse({ description: '500201 no licensed camera (SPEC §3: remote maintenance)' })
+  async commands(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @ClientIp() ip: string | null,
+  ) {
+    await this.monitoring.authorizeRead(user, id, 'commands', ip);
     return this.monitoring.commands(user.dealerId!, id);
+  }
+
+  /** Cancel the firmware-update reservation of a linked device. */
+  @Allow('dealer')
+  @Delete('devices/:id/firmware-reservation')
+  @ApiOkResponse({ type: DeviceCommandDto, description: 'The cancelled reservation' })
+  @ApiNotFoundResponse({ description: '500204 nothing reserved; or not linked' })
+  @ApiConflictResponse({ description: '500203 the device has started the update' })
+  cancelFirmware(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseIdPipe('Device')) id: string,
+    @ClientIp() ip: string | null,
+  ) {
+    return this.monitoring.cancelReservation(user, id, ip);
   }
 
   /** Restart, alarm reset, error recovery, firmware reservation — only while licensed (409 600105). */
@@ -135,13 +156,15 @@ export class MonitoringController {
   @ApiOkResponse({ type: ConnectionHistoryPageDto })
   @ApiProduces('application/json', 'text/csv')
   @ApiNotFoundResponse()
+  @ApiForbiddenResponse({ description: '500201 no licensed camera (SPEC §3: remote maintenance)' })
   async history(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseIdPipe('Device')) id: string,
     @Query() q: ConnectionHistoryQueryDto,
     @Res({ passthrough: true }) res: Response,
+    @ClientIp() ip: string | null,
   ) {
-    await this.monitoring.assertLinked(user.dealerId!, id);
+    await this.monitoring.authorizeRead(user, id, 'connection-history', ip);
     const csv = q.format === 'csv';
     const page = await this.telemetry.connectionHistory({ deviceId: id }, q, csv);
     return csv ? sendCsv(res, this.clock.now(), historyCsv(page.items)) : page;
@@ -153,13 +176,15 @@ export class MonitoringController {
   @ApiOkResponse({ type: DeviceLogPageDto })
   @ApiProduces('application/json', 'text/csv')
   @ApiNotFoundResponse()
+  @ApiForbiddenResponse({ description: '500201 no licensed camera (SPEC §3: remote maintenance)' })
   async logs(
     @CurrentUser() user: AuthUser,
     @Param('id', new ParseIdPipe('Device')) id: string,
     @Query() q: DeviceLogQueryDto,
     @Res({ passthrough: true }) res: Response,
+    @ClientIp() ip: string | null,
   ) {
-    await this.monitoring.assertLinked(user.dealerId!, id);
+    await this.monitoring.authorizeRead(user, id, 'logs', ip);
     const csv = q.format === 'csv';
     const page = await this.telemetry.logs({ deviceId: id }, q, csv);
     return csv ? sendCsv(res, this.clock.now(), logsCsv(page.items)) : page;

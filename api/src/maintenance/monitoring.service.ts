@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode,
+  OPERATION_CAPABILITY,
   PAGE_SIZE_DEFAULT,
+  refusalMessage,
   type DeviceCommandView,
   type DeviceType,
   type IncidentKind,
@@ -19,6 +21,9 @@ import { likePattern } from '../common/database/like.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { MaintenanceDevicesQueryDto, MaintenanceOperationDto } from './dto/maintenance.dto.js';
 import { linkedDevicesFrom } from './recipients.js';
+import { boundValid } from '../licenses/validity.js';
+import { CapabilityGate } from '../licenses/capability-gate.service.js';
+import { CommandsService } from '../devices/commands.service.js';
 
 interface ItemRow {
   id: string;
@@ -95,6 +100,8 @@ export class MonitoringService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly gate: CapabilityGate,
+    private readonly commandsSvc: CommandsService,
   ) {}
 
   /** Filters as SQL after the linked-devices WHERE; `$1` is the dealer, `$2` now. */
@@ -126,8 +133,7 @@ export class MonitoringService {
                 `CROSS JOIN LATERAL (
                    SELECT count(*)::int AS cameras,
                           count(*) FILTER (WHERE EXISTS (
-                            SELECT 1 FROM license li WHERE li.camera_id = k.id AND li.state = 'bound'
-                               AND li.ends_at > $2))::int AS licensed_cameras
+                            SELECT 1 FROM license li WHERE li.camera_id = k.id AND ${boundValid('li', '$2')}))::int AS licensed_cameras
                      FROM camera k WHERE k.device_id = d.id AND k.deleted_at IS NULL) cams`,
               )}
               ${extra}`;
@@ -205,7 +211,7 @@ export class MonitoringService {
       em,
       `SELECT k.id, k.channel, k.name, k.model, k.kind, li.ends_at
          FROM camera k
-         LEFT JOIN license li ON li.camera_id = k.id AND li.state = 'bound' AND li.ends_at > $2
+         LEFT JOIN license li ON li.camera_id = k.id AND ${boundValid('li', '$2')}
         WHERE k.device_id = $1 AND k.deleted_at IS NULL ORDER BY k.channel`,
       [deviceId, now],
     );
@@ -216,6 +222,7 @@ export class MonitoringService {
       [dealerId, deviceId],
     );
     const base = item(r);
+    const lic = await this.gate.device(deviceId, { em });
     return {
       ...base,
       mac: r.mac,
@@ -231,10 +238,13 @@ export class MonitoringService {
         endsAt: iso(k.ends_at),
       })),
       blockedReason: base.operable ? null : 'unlicensed',
+      licenseState: lic?.licenseState ?? 'never_licensed',
+      lapsedAt: lic?.lapsedAt ?? null,
       openIncidents: incidents.map((i) => ({ kind: i.kind, openedAt: i.opened_at.toISOString() })),
     };
   }
 
+  /** The command list; the caller has authorised the read (`authorizeRead`). */
   async commands(dealerId: string, deviceId: string): Promise<DeviceCommandView[]> {
     await this.linked(this.ds.manager, dealerId, deviceId);
     const r = await rows<CommandRow>(
@@ -246,8 +256,10 @@ export class MonitoringService {
   }
 
   /**
-   * Queues a remote operation, only while the device has a licensed camera (a recorder: at least
-   * one; a camera-direct camera: itself), else 409 600105. Audited with the dealer member.
+   * Queues a remote operation through the same rules as the customer's (`CommandsService`:
+   * supported by the device type, firmware reservation overwritten), only while the device is
+   * licensed for remote maintenance — decided by the `CapabilityGate`; refused here with this
+   * route's documented 409 600105 and the gate's message. Audited with the dealer member.
    */
   async operate(
     user: AuthUser,
@@ -255,29 +267,21 @@ export class MonitoringService {
     dto: MaintenanceOperationDto,
     ip: string | null,
   ): Promise<DeviceCommandView> {
-    const now = this.clock.now();
-    const at = dto.at ? new Date(dto.at) : null;
-    if (dto.kind === 'firmware_update' && !at)
-      throw AppError.validation('at', 'is required for a firmware update');
-    if (at && at <= now) {
-      throw AppError.badRequest(ErrorCode.RESERVATION_IN_PAST, 'at: must be in the future', { field: 'at' });
-    }
+    const at = CommandsService.checkTime(dto.kind, dto.at, this.clock.now());
     return this.ds.transaction(async (em) => {
       await em.query(`SELECT 1 FROM device WHERE id = $1 FOR SHARE`, [deviceId]);
       const d = await this.linked(em, user.dealerId!, deviceId);
-      if (d.licensed_cameras === 0) {
-        throw AppError.conflict(
-          ErrorCode.MAINTENANCE_UNLICENSED,
-          'kind: remote maintenance needs a licensed camera on this device (SPEC §3)',
-          { field: 'kind', reason: 'unlicensed' },
-        );
-      }
-      const [c] = await rows<CommandRow>(
-        em,
-        `INSERT INTO device_command (device_id, kind, payload, not_before, created_by_user_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [deviceId, dto.kind, JSON.stringify(dto.payload ?? {}), at, user.id, now],
-      );
+      const locked = await this.commandsSvc.lockDevice(em, deviceId);
+      CommandsService.checkSupported(locked.type, dto.kind);
+      await this.assertLicensed(em, deviceId, 'conflict');
+      const { command, replaced } = await this.commandsSvc.queueIn(em, {
+        deviceId,
+        type: locked.type,
+        kind: dto.kind,
+        at,
+        payload: dto.payload,
+        userId: user.id,
+      });
       await this.audit.record(
         em,
         user,
@@ -287,11 +291,89 @@ export class MonitoringService {
           targetId: deviceId,
           dealerId: user.dealerId,
           customerId: d.customer_id,
-          after: { commandId: c.id, kind: dto.kind, at: iso(at), payload: dto.payload ?? {} },
+          after: {
+            commandId: command.id,
+            kind: dto.kind,
+            at: iso(at),
+            payload: dto.payload ?? {},
+            replacedCommandId: replaced,
+          },
         },
         ip,
       );
-      return commandView(c);
+      return command;
+    });
+  }
+
+  /** Cancels the firmware-update reservation of a linked device (no license needed). Audited. */
+  async cancelReservation(user: AuthUser, deviceId: string, ip: string | null): Promise<DeviceCommandView> {
+    return this.ds.transaction(async (em) => {
+      const d = await this.linked(em, user.dealerId!, deviceId);
+      await this.commandsSvc.lockDevice(em, deviceId);
+      const c = await this.commandsSvc.cancelReservationIn(em, deviceId);
+      await this.audit.record(
+        em,
+        user,
+        {
+          action: 'maintenance.firmware_reservation_cancelled',
+          targetType: 'device',
+          targetId: deviceId,
+          dealerId: user.dealerId,
+          customerId: d.customer_id,
+          after: { commandId: c.id },
+        },
+        ip,
+      );
+      return c;
+    });
+  }
+
+  /**
+   * The SPEC §3 check for remote maintenance on this device: `forbidden` → 403 500201 (reads),
+   * `conflict` → 409 600105 (operations, as documented since issue #7).
+   */
+  private async assertLicensed(
+    em: EntityManager,
+    deviceId: string,
+    as: 'forbidden' | 'conflict',
+  ): Promise<void> {
+    const lic = await this.gate.device(deviceId, { em });
+    const refusal = lic && CapabilityGate.deviceRefusal(lic, OPERATION_CAPABILITY);
+    if (!refusal) return;
+    if (as === 'forbidden') throw CapabilityGate.refuse(refusal);
+    throw AppError.conflict(
+      ErrorCode.MAINTENANCE_UNLICENSED,
+      refusalMessage(refusal).replace(/^deviceId/, 'kind'),
+      {
+        field: 'kind',
+        reason: 'unlicensed',
+        ...refusal,
+      },
+    );
+  }
+
+  /**
+   * A remote-maintenance read of a linked device (connection history, logs, command list): 404
+   * unless linked, 403 500201 unless licensed (SPEC §3), and audited
+   * (`maintenance.device_read`, with what was read) in its own small transaction.
+   */
+  async authorizeRead(user: AuthUser, deviceId: string, what: string, ip: string | null): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const d = await this.linked(em, user.dealerId!, deviceId);
+      await this.assertLicensed(em, deviceId, 'forbidden');
+      await this.audit.record(
+        em,
+        user,
+        {
+          action: 'maintenance.device_read',
+          targetType: 'device',
+          targetId: deviceId,
+          dealerId: user.dealerId,
+          customerId: d.customer_id,
+          after: { read: what },
+        },
+        ip,
+      );
     });
   }
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReminderThreshold } from '@lc/shared';
 import { rows } from '../common/database/database.js';
+import { validAt } from '../licenses/validity.js';
 import {
   CAMERA_LABEL_SQL,
   customerRecipients,
@@ -52,7 +53,7 @@ export class RemindersService {
       `WITH lic AS (
          SELECT l.*, l.ends_at - $1::timestamptz AS left_
            FROM license l
-          WHERE l.state IN ('assigned', 'bound') AND l.ends_at > $1 AND l.ends_at <= $1::timestamptz + interval '90 days'
+          WHERE l.state IN ('assigned', 'bound') AND ${validAt('l.ends_at', '$1')} AND l.ends_at <= $1::timestamptz + interval '90 days'
        )
        SELECT l.id, l.customer_id, cu.name AS customer_name, l.selling_dealer_id AS dealer_id, s.code AS sku_code,
               l.ends_at, ${CAMERA_LABEL_SQL} AS camera_label,

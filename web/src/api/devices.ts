@@ -90,6 +90,11 @@ export function createCommand(deviceId: string, body: CommandBody): Promise<Devi
   return apiRequest<DeviceCommandView>(`/devices/${deviceId}/commands`, { method: 'POST', body });
 }
 
+/** Cancels the pending firmware-update reservation (404 500204 when none, 409 500203 once started). */
+export function cancelFirmwareReservation(deviceId: string): Promise<DeviceCommandView> {
+  return apiRequest<DeviceCommandView>(`/devices/${deviceId}/firmware-reservation`, { method: 'DELETE' });
+}
+
 export function listCommands(deviceId: string, signal?: AbortSignal): Promise<DeviceCommandView[]> {
   return apiRequest<DeviceCommandView[]>(`/devices/${deviceId}/commands`, { signal });
 }

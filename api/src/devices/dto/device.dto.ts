@@ -140,6 +140,18 @@ export class CreateCommandDto {
   payload?: Record<string, unknown>;
 }
 
+/** `PUT …/firmware-reservation`: reserve, or change the reserved time (overwrites, seed 001 §4.2.3). */
+export class FirmwareReservationDto {
+  @ApiProperty({ format: 'date-time', description: 'The reserved time, in the future (else 50401)' })
+  @IsISO8601({ strict: true })
+  at: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'e.g. {version}' })
+  @IsOptional()
+  @IsObject()
+  payload?: Record<string, unknown>;
+}
+
 export class DeviceCommandDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) deviceId: string;

@@ -14,7 +14,14 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { DEVICE_TYPES, INCIDENT_KINDS, MAINTENANCE_OPERATIONS, type MaintenanceOperation } from '@lc/shared';
+import {
+  DEVICE_TYPES,
+  INCIDENT_KINDS,
+  LICENSE_STANDINGS,
+  MAINTENANCE_OPERATIONS,
+  type LicenseStanding,
+  type MaintenanceOperation,
+} from '@lc/shared';
 import { PageQueryDto } from '../../common/http/page-query.dto.js';
 import { Trim } from '../../accounts/validators.js';
 
@@ -140,6 +147,18 @@ export class MaintenanceDeviceDetailDto extends MaintenanceDeviceItemDto {
   @ApiProperty({ format: 'date-time' }) linkedAt: string;
   @ApiProperty({ type: [MaintenanceCameraDto] }) cameraList: MaintenanceCameraDto[];
   @ApiProperty({ nullable: true, type: String, enum: ['unlicensed'] }) blockedReason: string | null;
+  @ApiProperty({
+    enum: LICENSE_STANDINGS,
+    description: 'License standing of the device (SPEC §3 device rule)',
+  })
+  licenseState: LicenseStanding;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When it lapsed, if lapsed',
+  })
+  lapsedAt: string | null;
   @ApiProperty({ type: [OpenIncidentDto] }) openIncidents: OpenIncidentDto[];
 }
 

@@ -12,6 +12,11 @@ const BY_CODE: Partial<Record<number, MessageKey>> = {
   [ErrorCode.LICENSE_NOT_BOUND]: 'devices.error.licenseNotBound',
   [ErrorCode.DEVICE_EXCHANGE_INVALID]: 'devices.error.exchangeInvalid',
   [ErrorCode.INVALID_CREDENTIALS]: 'devices.error.wrongPassword',
+  [ErrorCode.LICENSE_REQUIRED]: 'devices.error.licenseRequired',
+  [ErrorCode.OPERATION_NOT_SUPPORTED]: 'devices.error.operationNotSupported',
+  [ErrorCode.FIRMWARE_UPDATE_STARTED]: 'devices.error.firmwareStarted',
+  [ErrorCode.NO_FIRMWARE_RESERVATION]: 'devices.error.noReservation',
+  [ErrorCode.DEALER_NEEDS_MAINTENANCE_LINK]: 'devices.error.dealerNeedsLink',
 };
 
 /** Device errors in the current language; everything else as the rest of the console shows it. */

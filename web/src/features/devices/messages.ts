@@ -260,6 +260,30 @@ export const devicesMessages = {
     'devices.error.exchangeInvalid':
       'The replacement must be a device of the same type with a different serial number.',
     'devices.error.wrongPassword': 'The password is wrong.',
+    'devices.error.licenseRequired':
+      'This needs a valid license: remote operations stop while the device has no licensed camera.',
+    'devices.error.operationNotSupported': 'This device type does not support that operation.',
+    'devices.error.firmwareStarted':
+      'The device has already started the firmware update; the reservation can no longer change.',
+    'devices.error.noReservation': 'No firmware update is reserved.',
+    'devices.error.dealerNeedsLink':
+      'Device logs, events and connection history are open to the dealer only through a maintenance link the customer made, or in a proxy session.',
+    'devices.ops.blockedRecorder':
+      'Remote operations are unavailable: none of this recorder’s cameras has a valid license.',
+    'devices.ops.blockedCamera': 'Remote operations are unavailable: this camera has no valid license.',
+    'devices.ops.since': 'Since {date}.',
+    'devices.ops.neverLicensed': 'It has never had a license.',
+    'devices.ops.restore': 'A new license restores them at once.',
+    'devices.ops.cameraOnlyRestart':
+      'A camera-direct camera can only be restarted remotely; firmware updates, alarm reset and error recovery are for recorders.',
+    'devices.command.reserved': 'Reserved for {at}. A new reservation replaces it.',
+    'devices.command.cancelReservation': 'Cancel reservation',
+    'devices.command.cancelConfirm': 'Cancels the firmware update reserved for {at}.',
+    'devices.command.cancelled': 'The firmware-update reservation was cancelled.',
+    'devices.events.lapsedHidden':
+      '{count} camera(s) have no valid license: their events are not stored and not shown here until a license is bound again.',
+    'devices.dealerTelemetry':
+      'Connection history and logs are open to you through a maintenance link the customer made (Remote monitoring), or in a proxy session.',
   },
   ja: {
     'nav.connectionHistory': '接続履歴',
@@ -515,5 +539,28 @@ export const devicesMessages = {
     'devices.error.licenseNotBound': '移行できるのはカメラで使用中のライセンスだけです。',
     'devices.error.exchangeInvalid': '交換品は同じ種類で、シリアル番号の異なる機器にしてください。',
     'devices.error.wrongPassword': 'パスワードが正しくありません。',
+    'devices.error.licenseRequired':
+      '有効なライセンスが必要です。ライセンスのあるカメラがない機器では、リモート操作は停止します。',
+    'devices.error.operationNotSupported': 'この機器の種類では、その操作はできません。',
+    'devices.error.firmwareStarted': '機器がすでにファームウェア更新を開始したため、予約は変更できません。',
+    'devices.error.noReservation': 'ファームウェア更新の予約はありません。',
+    'devices.error.dealerNeedsLink':
+      '機器のログ・イベント・接続履歴は、お客様が設定した保守連携か代理ログイン中のみ販売店が閲覧できます。',
+    'devices.ops.blockedRecorder':
+      'リモート操作はできません：このレコーダーのカメラに有効なライセンスがありません。',
+    'devices.ops.blockedCamera': 'リモート操作はできません：このカメラに有効なライセンスがありません。',
+    'devices.ops.since': '{date}から。',
+    'devices.ops.neverLicensed': 'ライセンスが割り当てられたことはありません。',
+    'devices.ops.restore': '新しいライセンスが割り当てられると、すぐに再開します。',
+    'devices.ops.cameraOnlyRestart':
+      'カメラ直結のカメラでリモート操作できるのは再起動のみです。ファームウェア更新・アラーム解除・エラー復旧はレコーダーの機能です。',
+    'devices.command.reserved': '{at}に予約済みです。新しく予約すると上書きされます。',
+    'devices.command.cancelReservation': '予約を取り消す',
+    'devices.command.cancelConfirm': '{at}に予約されたファームウェア更新を取り消します。',
+    'devices.command.cancelled': 'ファームウェア更新の予約を取り消しました。',
+    'devices.events.lapsedHidden':
+      '有効なライセンスのないカメラが{count}台あります。ライセンスが再び割り当てられるまで、そのイベントは保存も表示もされません。',
+    'devices.dealerTelemetry':
+      '接続履歴とログは、お客様が設定した保守連携（リモート監視）か代理ログイン中に閲覧できます。',
   },
 } as const;

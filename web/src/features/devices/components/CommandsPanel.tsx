@@ -16,7 +16,7 @@ import {
   Typography,
 } from '@mui/material';
 import TerminalOutlined from '@mui/icons-material/TerminalOutlined';
-import type { DeviceCommandKind, DeviceCommandView } from '@lc/shared';
+import type { DeviceCommandKind, DeviceCommandView, DeviceView } from '@lc/shared';
 import type { CommandBody } from '../../../api/devices';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
@@ -24,7 +24,9 @@ import { useT } from '../../../app/i18n/useT';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { ConfirmDialog } from '../../billing/components/ConfirmDialog';
 import { deviceErrorMessage } from '../deviceErrorMessage';
-import { useCommands, useCreateCommand } from '../hooks/useDeviceMutations';
+import { useCancelFirmwareReservation, useCommands, useCreateCommand } from '../hooks/useDeviceMutations';
+import { deviceOperations, pendingReservation } from '../operations';
+import { OperationsBlockedNotice } from './OperationsBlockedNotice';
 import { localInputToIso, reservationError } from '../validation';
 
 const STATUS_COLORS: Record<DeviceCommandView['status'], 'default' | 'info' | 'success' | 'error'> = {
@@ -47,16 +49,27 @@ function commandLabel(t: ReturnType<typeof useT>, c: Pick<DeviceCommandView, 'ki
 }
 
 export interface CommandsPanelProps {
-  deviceId: string;
+  device: Pick<DeviceView, 'id' | 'type' | 'cameras'>;
   timeZone?: string;
 }
 
-/** Queue commands for the device (delivered with its next heartbeat) and follow their results. */
-export function CommandsPanel({ deviceId, timeZone }: CommandsPanelProps) {
+/**
+ * Queue commands for the device (delivered with its next heartbeat) and follow their results.
+ * Offers only what the device type supports, and explains why everything is off while the device
+ * has no valid license (the API refuses it too, SPEC §3).
+ */
+export function CommandsPanel({ device, timeZone }: CommandsPanelProps) {
   const t = useT();
   const { lang } = useLang();
+  const deviceId = device.id;
+  const ops = deviceOperations(device);
+  const supports = (k: DeviceCommandKind) => ops.supported.includes(k);
   const commands = useCommands(deviceId);
   const create = useCreateCommand(deviceId);
+  const cancel = useCancelFirmwareReservation(deviceId);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const reserved = pendingReservation(commands.data);
   const [asking, setAsking] = useState<CommandBody | null>(null);
   const [queued, setQueued] = useState<DeviceCommandKind | null>(null);
   const [fwAt, setFwAt] = useState('');
@@ -83,84 +96,129 @@ export function CommandsPanel({ deviceId, timeZone }: CommandsPanelProps) {
     });
   };
 
+  const opButton = (kind: DeviceCommandKind, body: CommandBody, label: string) =>
+    supports(kind) && (
+      <Button variant="outlined" disabled={ops.blocked} onClick={() => ask(body)}>
+        {label}
+      </Button>
+    );
+
   return (
     <Box data-testid="commands-panel">
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, mb: 2 }}>
+      {ops.blocked && <OperationsBlockedNotice type={device.type} state={ops} timeZone={timeZone} />}
+      {device.type === 'camera' && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="camera-only-restart">
+          {t('devices.ops.cameraOnlyRestart')}
+        </Alert>
+      )}
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', md: supports('firmware_update') ? '1fr 1fr' : '1fr' },
+          mb: 2,
+        }}
+      >
         <Card variant="outlined">
           <CardContent>
             <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
               {t('devices.command.operations')}
             </Typography>
             <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-              <Button variant="outlined" onClick={() => ask({ kind: 'restart' })}>
-                {t('devices.command.kind.restart')}
-              </Button>
-              <Button variant="outlined" onClick={() => ask({ kind: 'alarm_reset' })}>
-                {t('devices.command.kind.alarm_reset')}
-              </Button>
-              <Button variant="outlined" onClick={() => ask({ kind: 'error_recovery' })}>
-                {t('devices.command.kind.error_recovery')}
-              </Button>
-              <Button
-                variant="outlined"
-                onClick={() => ask({ kind: 'thumbnail_cache', payload: { enabled: true } })}
-              >
-                {t('devices.command.thumbnailOn')}
-              </Button>
-              <Button
-                variant="outlined"
-                onClick={() => ask({ kind: 'thumbnail_cache', payload: { enabled: false } })}
-              >
-                {t('devices.command.thumbnailOff')}
-              </Button>
+              {opButton('restart', { kind: 'restart' }, t('devices.command.kind.restart'))}
+              {opButton('alarm_reset', { kind: 'alarm_reset' }, t('devices.command.kind.alarm_reset'))}
+              {opButton(
+                'error_recovery',
+                { kind: 'error_recovery' },
+                t('devices.command.kind.error_recovery'),
+              )}
+              {opButton(
+                'thumbnail_cache',
+                { kind: 'thumbnail_cache', payload: { enabled: true } },
+                t('devices.command.thumbnailOn'),
+              )}
+              {opButton(
+                'thumbnail_cache',
+                { kind: 'thumbnail_cache', payload: { enabled: false } },
+                t('devices.command.thumbnailOff'),
+              )}
             </Box>
             <Typography variant="body2" sx={{ color: 'text.secondary', mt: 1 }}>
               {t('devices.command.nextHeartbeat')}
             </Typography>
           </CardContent>
         </Card>
-        <Card variant="outlined">
-          <CardContent>
-            <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
-              {t('devices.command.firmwareTitle')}
-            </Typography>
-            <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-              <TextField
-                size="small"
-                type="datetime-local"
-                label={t('devices.command.firmwareAt')}
-                value={fwAt}
-                onChange={(e) => setFwAt(e.target.value)}
-                error={!!fwError}
-                helperText={
-                  fwError ? t(`devices.command.reservation.${fwError}`) : t('devices.command.firmwareAtHelp')
-                }
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'firmware-at' } }}
-              />
-              <TextField
-                size="small"
-                label={t('devices.command.firmwareVersion')}
-                value={fwVersion}
-                onChange={(e) => setFwVersion(e.target.value)}
-                slotProps={{ htmlInput: { maxLength: 64 } }}
-              />
-              <Button
-                variant="contained"
-                disabled={!fwAt || !!fwError}
-                onClick={() =>
-                  ask({
-                    kind: 'firmware_update',
-                    at: localInputToIso(fwAt),
-                    payload: fwVersion.trim() ? { version: fwVersion.trim() } : undefined,
-                  })
-                }
-              >
-                {t('devices.command.firmwareReserve')}
-              </Button>
-            </Box>
-          </CardContent>
-        </Card>
+        {supports('firmware_update') && (
+          <Card variant="outlined">
+            <CardContent>
+              <Typography variant="subtitle1" component="h3" sx={{ mb: 1 }}>
+                {t('devices.command.firmwareTitle')}
+              </Typography>
+              <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+                <TextField
+                  size="small"
+                  type="datetime-local"
+                  label={t('devices.command.firmwareAt')}
+                  value={fwAt}
+                  onChange={(e) => setFwAt(e.target.value)}
+                  disabled={ops.blocked}
+                  error={!!fwError}
+                  helperText={
+                    fwError
+                      ? t(`devices.command.reservation.${fwError}`)
+                      : t('devices.command.firmwareAtHelp')
+                  }
+                  slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'firmware-at' } }}
+                />
+                <TextField
+                  size="small"
+                  label={t('devices.command.firmwareVersion')}
+                  value={fwVersion}
+                  onChange={(e) => setFwVersion(e.target.value)}
+                  disabled={ops.blocked}
+                  slotProps={{ htmlInput: { maxLength: 64 } }}
+                />
+                <Button
+                  variant="contained"
+                  disabled={ops.blocked || !fwAt || !!fwError}
+                  onClick={() =>
+                    ask({
+                      kind: 'firmware_update',
+                      at: localInputToIso(fwAt),
+                      payload: fwVersion.trim() ? { version: fwVersion.trim() } : undefined,
+                    })
+                  }
+                >
+                  {t('devices.command.firmwareReserve')}
+                </Button>
+              </Box>
+              {reserved && (
+                <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mt: 1 }}>
+                  <Typography variant="body2" data-testid="firmware-reserved">
+                    {t('devices.command.reserved', { at: fmt(reserved.notBefore) })}
+                  </Typography>
+                  <Button
+                    size="small"
+                    color="warning"
+                    onClick={() => {
+                      cancel.reset();
+                      setCancelled(false);
+                      setCancelling(true);
+                    }}
+                  >
+                    {t('devices.command.cancelReservation')}
+                  </Button>
+                </Box>
+              )}
+            </CardContent>
+          </Card>
+        )}
       </Box>
+      {cancelled && (
+        <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setCancelled(false)}>
+          {t('devices.command.cancelled')}
+        </Alert>
+      )}
       {queued && (
         <Alert
           severity="success"
@@ -216,6 +274,30 @@ export function CommandsPanel({ deviceId, timeZone }: CommandsPanelProps) {
           </TableContainer>
         )}
       </QueryTablePanel>
+      <ConfirmDialog
+        open={cancelling && reserved !== null}
+        title={t('devices.command.cancelReservation')}
+        confirmLabel={t('devices.command.cancelReservation')}
+        busy={cancel.isPending}
+        onClose={() => setCancelling(false)}
+        onConfirm={() =>
+          cancel.mutate(undefined, {
+            onSuccess: () => {
+              setCancelling(false);
+              setCancelled(true);
+            },
+          })
+        }
+      >
+        <Typography variant="body2">
+          {t('devices.command.cancelConfirm', { at: fmt(reserved?.notBefore ?? null) })}
+        </Typography>
+        {cancel.isError && (
+          <Alert severity="error" sx={{ mt: 2 }} role="alert">
+            {deviceErrorMessage(t, cancel.error)}
+          </Alert>
+        )}
+      </ConfirmDialog>
       <ConfirmDialog
         open={asking !== null}
         title={asking ? commandLabel(t, { kind: asking.kind, payload: asking.payload ?? {} }) : ''}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
+  cancelFirmwareReservation,
   createCommand,
   deleteDevice,
   exchangeDevice,
@@ -79,6 +80,15 @@ export function useCreateCommand(deviceId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CommandBody) => createCommand(deviceId, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: commandsKey(deviceId) }),
+  });
+}
+
+/** Cancels the device's firmware-update reservation; refreshes its command list. */
+export function useCancelFirmwareReservation(deviceId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => cancelFirmwareReservation(deviceId),
     onSuccess: () => void qc.invalidateQueries({ queryKey: commandsKey(deviceId) }),
   });
 }

@@ -131,19 +131,24 @@ export function DeviceDetailPage() {
       <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} sx={{ mb: 2 }} variant="scrollable">
         <Tab value="cameras" label={t('devices.detail.tabCameras', { count: d.cameras.length })} />
         {!scope.readOnly && <Tab value="commands" label={t('devices.detail.tabCommands')} />}
-        {!sharedUser && <Tab value="history" label={t('devices.detail.tabHistory')} />}
-        {!sharedUser && <Tab value="logs" label={t('devices.detail.tabLogs')} />}
+        {!scope.readOnly && !sharedUser && <Tab value="history" label={t('devices.detail.tabHistory')} />}
+        {!scope.readOnly && !sharedUser && <Tab value="logs" label={t('devices.detail.tabLogs')} />}
       </Tabs>
+      {scope.readOnly && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="dealer-telemetry-note">
+          {t('devices.dealerTelemetry')}
+        </Alert>
+      )}
       {tab === 'cameras' && (
         <Paper variant="outlined">
           <CamerasTable cameras={d.cameras} timeZone={scope.timeZone} customerId={scope.customerId} />
         </Paper>
       )}
-      {tab === 'commands' && !scope.readOnly && <CommandsPanel deviceId={d.id} timeZone={scope.timeZone} />}
-      {tab === 'history' && (
+      {tab === 'commands' && !scope.readOnly && <CommandsPanel device={d} timeZone={scope.timeZone} />}
+      {tab === 'history' && !scope.readOnly && (
         <ConnectionHistoryTable deviceId={d.id} customerId={scope.customerId} timeZone={scope.timeZone} />
       )}
-      {tab === 'logs' && (
+      {tab === 'logs' && !scope.readOnly && (
         <DeviceLogsPanel deviceId={d.id} customerId={scope.customerId} timeZone={scope.timeZone} />
       )}
       {dialog === 'exchange' && (

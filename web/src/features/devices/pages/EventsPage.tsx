@@ -43,7 +43,8 @@ import {
 } from '../../events/eventSearch';
 import { useDevices } from '../hooks/useDevices';
 import { useEvents } from '../hooks/useTelemetry';
-import { cameraDisplayName, deviceDisplayName } from '../tree';
+import { cameraDisplayName, deviceDisplayName, lapsedCount } from '../tree';
+import { LapseDetails } from '../components/LapseDetails';
 import { localInputToIso } from '../validation';
 
 const TYPE_GROUPS = [
@@ -77,6 +78,8 @@ export function EventsPage() {
     setAnchor(new Date());
     setPage(0);
   };
+  // SPEC §3: events of cameras without a valid license are neither stored nor found; say why.
+  const lapsed = lapsedCount(devices.data ?? []);
   const deviceLabel = (id: string) => {
     const d = devices.data?.find((x) => x.id === id);
     return d ? deviceDisplayName(d) : '';
@@ -88,6 +91,14 @@ export function EventsPage() {
         title={t('devices.events.title')}
         subtitle={t('devices.events.subtitle', { max: EVENT_SEARCH_MAX })}
       />
+      {lapsed > 0 && (
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="events-lapsed">
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {t('devices.events.lapsedHidden', { count: lapsed })}
+          </Typography>
+          <LapseDetails />
+        </Alert>
+      )}
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mb: 2 }}>
         <TextField
           select

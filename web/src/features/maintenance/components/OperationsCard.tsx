@@ -14,7 +14,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { MaintenanceDeviceDetail, MaintenanceOperation } from '@lc/shared';
+import { deviceSupports, type MaintenanceDeviceDetail, type MaintenanceOperation } from '@lc/shared';
 import { useT } from '../../../app/i18n/useT';
 import { useQueueMaintenanceCommand } from '../hooks/useMonitoring';
 import { maintenanceErrorMessage } from '../maintenanceText';
@@ -79,7 +79,7 @@ export function OperationsCard({ device }: { device: MaintenanceDeviceDetail }) 
           </Alert>
         )}
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          {IMMEDIATE.map((k) => (
+          {IMMEDIATE.filter((k) => deviceSupports(device.type, k)).map((k) => (
             <Button
               key={k}
               variant="outlined"
@@ -94,41 +94,45 @@ export function OperationsCard({ device }: { device: MaintenanceDeviceDetail }) 
             </Button>
           ))}
         </Box>
-        <Divider sx={{ my: 2 }} />
-        <Typography variant="subtitle2" sx={{ mb: 1 }}>
-          {t('maintenance.fw.title')}
-        </Typography>
-        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <TextField
-            size="small"
-            type="datetime-local"
-            label={t('maintenance.fw.at')}
-            value={fwAt}
-            disabled={blocked}
-            onChange={(e) => setFwAt(e.target.value)}
-            error={fwAt !== '' && !fwFuture}
-            helperText={fwAt !== '' && !fwFuture ? t('maintenance.fw.future') : undefined}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
-          <TextField
-            size="small"
-            label={t('maintenance.fw.version')}
-            value={fwVersion}
-            disabled={blocked}
-            onChange={(e) => setFwVersion(e.target.value)}
-          />
-          <Button
-            variant="outlined"
-            disabled={blocked || !fwFuture}
-            title={blocked ? t('maintenance.device.blocked') : undefined}
-            onClick={() => {
-              queue.reset();
-              setConfirm('firmware_update');
-            }}
-          >
-            {t('maintenance.fw.reserve')}
-          </Button>
-        </Box>
+        {deviceSupports(device.type, 'firmware_update') && (
+          <>
+            <Divider sx={{ my: 2 }} />
+            <Typography variant="subtitle2" sx={{ mb: 1 }}>
+              {t('maintenance.fw.title')}
+            </Typography>
+            <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+              <TextField
+                size="small"
+                type="datetime-local"
+                label={t('maintenance.fw.at')}
+                value={fwAt}
+                disabled={blocked}
+                onChange={(e) => setFwAt(e.target.value)}
+                error={fwAt !== '' && !fwFuture}
+                helperText={fwAt !== '' && !fwFuture ? t('maintenance.fw.future') : undefined}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+              <TextField
+                size="small"
+                label={t('maintenance.fw.version')}
+                value={fwVersion}
+                disabled={blocked}
+                onChange={(e) => setFwVersion(e.target.value)}
+              />
+              <Button
+                variant="outlined"
+                disabled={blocked || !fwFuture}
+                title={blocked ? t('maintenance.device.blocked') : undefined}
+                onClick={() => {
+                  queue.reset();
+                  setConfirm('firmware_update');
+                }}
+              >
+                {t('maintenance.fw.reserve')}
+              </Button>
+            </Box>
+          </>
+        )}
       </CardContent>
       <Dialog open={confirm !== null} onClose={() => setConfirm(null)} aria-labelledby="op-confirm-title">
         <DialogTitle id="op-confirm-title">

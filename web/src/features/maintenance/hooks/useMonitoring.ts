@@ -34,10 +34,12 @@ export function useMonitoredDevice(id: string) {
   });
 }
 
-export function useMaintenanceCommands(id: string) {
+/** The command list is remote maintenance (SPEC §3): only asked for while the device is operable. */
+export function useMaintenanceCommands(id: string, enabled = true) {
   return useQuery({
     queryKey: [...MONITORING_KEY, 'commands', id],
     queryFn: ({ signal }) => listMaintenanceCommands(id, signal),
+    enabled,
   });
 }
 

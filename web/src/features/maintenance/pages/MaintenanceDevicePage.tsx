@@ -1,4 +1,5 @@
 import { useParams } from 'react-router-dom';
+import { DEVICE_OPERATIONS } from '@lc/shared';
 import {
   Alert,
   Box,
@@ -20,6 +21,7 @@ import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { DeviceTelemetryTabs } from '../components/DeviceTelemetryTabs';
+import { OperationsBlockedNotice } from '../../devices/components/OperationsBlockedNotice';
 import { OperationsCard } from '../components/OperationsCard';
 import { StatusChip } from '../components/StatusChip';
 import { useMaintenanceCommands, useMonitoredDevice } from '../hooks/useMonitoring';
@@ -31,7 +33,9 @@ export function MaintenanceDevicePage() {
   const fmt = useFormatDateTime();
   const { id = '' } = useParams();
   const device = useMonitoredDevice(id);
-  const commands = useMaintenanceCommands(id);
+  // Commands, connection history and logs are remote maintenance: the API refuses them while the
+  // device has no licensed camera (SPEC §3), so the page shows why instead of asking.
+  const commands = useMaintenanceCommands(id, device.data?.operable === true);
 
   const back = <BackButton to="/maintenance">{t('maintenance.device.back')}</BackButton>;
   if (device.isPending || device.isError) {
@@ -114,46 +118,60 @@ export function MaintenanceDevicePage() {
         </Card>
       </Box>
       <OperationsCard device={d} />
-      <Paper variant="outlined" sx={{ mb: 2, p: 2 }}>
-        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-          {t('maintenance.commands.title')}
-        </Typography>
-        <QueryTablePanel
-          query={commands}
-          frame="none"
-          refetchBar={false}
-          loadingRows={2}
-          emptyTitle={t('maintenance.commands.empty')}
-        >
-          {(data) => (
-            <Table size="small" data-testid="maintenance-commands">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('maintenance.commands.kind')}</TableCell>
-                  <TableCell>{t('maintenance.commands.status')}</TableCell>
-                  <TableCell>{t('maintenance.commands.notBefore')}</TableCell>
-                  <TableCell>{t('maintenance.commands.createdAt')}</TableCell>
-                  <TableCell>{t('maintenance.commands.result')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>
-                      {c.kind === 'thumbnail_cache' ? c.kind : t(`maintenance.op.${c.kind}`)}
-                    </TableCell>
-                    <TableCell>{c.status}</TableCell>
-                    <TableCell>{c.notBefore ? fmt(c.notBefore) : '—'}</TableCell>
-                    <TableCell>{fmt(c.createdAt)}</TableCell>
-                    <TableCell>{c.resultMessage ?? ''}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </QueryTablePanel>
-      </Paper>
-      <DeviceTelemetryTabs deviceId={d.deviceId} />
+      {d.operable ? (
+        <>
+          <Paper variant="outlined" sx={{ mb: 2, p: 2 }}>
+            <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+              {t('maintenance.commands.title')}
+            </Typography>
+            <QueryTablePanel
+              query={commands}
+              frame="none"
+              refetchBar={false}
+              loadingRows={2}
+              emptyTitle={t('maintenance.commands.empty')}
+            >
+              {(data) => (
+                <Table size="small" data-testid="maintenance-commands">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{t('maintenance.commands.kind')}</TableCell>
+                      <TableCell>{t('maintenance.commands.status')}</TableCell>
+                      <TableCell>{t('maintenance.commands.notBefore')}</TableCell>
+                      <TableCell>{t('maintenance.commands.createdAt')}</TableCell>
+                      <TableCell>{t('maintenance.commands.result')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {data.map((c) => (
+                      <TableRow key={c.id}>
+                        <TableCell>
+                          {c.kind === 'thumbnail_cache' ? c.kind : t(`maintenance.op.${c.kind}`)}
+                        </TableCell>
+                        <TableCell>{c.status}</TableCell>
+                        <TableCell>{c.notBefore ? fmt(c.notBefore) : '—'}</TableCell>
+                        <TableCell>{fmt(c.createdAt)}</TableCell>
+                        <TableCell>{c.resultMessage ?? ''}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </QueryTablePanel>
+          </Paper>
+          <DeviceTelemetryTabs deviceId={d.deviceId} />
+        </>
+      ) : (
+        <OperationsBlockedNotice
+          type={d.type}
+          state={{
+            supported: DEVICE_OPERATIONS[d.type],
+            standing: d.licenseState,
+            blocked: true,
+            lapsedAt: d.lapsedAt,
+          }}
+        />
+      )}
     </Box>
   );
 }
