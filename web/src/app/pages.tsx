@@ -324,8 +324,3 @@ export const APP_PAGES: readonly AppPage[] = [
 export function navPagesFor(role: Role, devSurface: boolean): AppPage[] {
   return APP_PAGES.filter((p) => (p.navRoles ?? p.roles).includes(role) && (!p.devOnly || devSurface));
 }
-
-/** Where a role lands after signing in. */
-export function homePathFor(role: Role): string {
-  return APP_PAGES.find((p) => p.roles.includes(role) && !p.devOnly)?.path ?? '/account/password';
-}

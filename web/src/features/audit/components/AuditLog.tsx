@@ -15,7 +15,7 @@ import { AUDIT_ACTIONS } from '@lc/shared';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
-import { useCsvDownload } from '../../../app/components/useCsvDownload';
+import { useCsvDownload } from '../../../app/hooks/useCsvDownload';
 import { exportAuditCsv } from '../../../api/accounts';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { localInputToIso } from '../../../app/i18n/localInputToIso';

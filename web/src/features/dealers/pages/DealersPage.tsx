@@ -21,7 +21,7 @@ import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
-import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { AddDealerDialog } from '../components/AddDealerDialog';
 import { useDealers } from '../hooks/useDealers';
 

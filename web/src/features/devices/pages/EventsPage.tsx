@@ -20,7 +20,7 @@ import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useCurrentUser } from '../../auth/hooks/useSession';
-import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { useDevices } from '../hooks/useDevices';
 import { useEvents } from '../hooks/useTelemetry';
 import { cameraDisplayName, deviceDisplayName } from '../tree';

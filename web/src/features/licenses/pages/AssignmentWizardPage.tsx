@@ -27,7 +27,7 @@ import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
-import { ConfirmDialog } from '../../billing/components/ConfirmDialog';
+import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 import { AssignmentPreviewPanel } from '../components/AssignmentPreviewPanel';
 import { CustomerPicker } from '../components/CustomerPicker';
 import { useAssignLicenses } from '../hooks/useAssignLicenses';
