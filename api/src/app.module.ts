@@ -25,6 +25,7 @@ import { BillingModule } from './billing/billing.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { RenewalRequestsModule } from './renewal-requests/renewal-requests.module.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { JobsScheduler } from './jobs/jobs.scheduler.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -74,6 +75,7 @@ export class AppModule {
         DevicesModule,
         MaintenanceModule,
         NotificationsModule,
+        RenewalRequestsModule,
         DeactivationModule,
       ],
       controllers: [JobsController, DevController, HealthController],

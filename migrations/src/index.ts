@@ -6,6 +6,7 @@ import { EntitlementsNotify1763820000000 } from './1763820000000-EntitlementsNot
 import { DeviceTelemetry1763830000000 } from './1763830000000-DeviceTelemetry.js';
 import { Reminders1763840000000 } from './1763840000000-Reminders.js';
 import { Maintenance1763850000000 } from './1763850000000-Maintenance.js';
+import { RenewalRequests1763920100000 } from './1763920100000-RenewalRequests.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   DeviceTelemetry1763830000000,
   Reminders1763840000000,
   Maintenance1763850000000,
+  RenewalRequests1763920100000,
 ];

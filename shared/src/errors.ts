@@ -76,6 +76,12 @@ export const ErrorCode = {
   MAINTENANCE_CONTACT_DUPLICATE: 600104,
   MAINTENANCE_UNLICENSED: 600105,
 
+  // renewal requests (web/console work, block 3004xx)
+  RENEWAL_NOT_DUE: 300400,
+  RENEWAL_ALREADY_REQUESTED: 300401,
+  RENEWAL_NOTE_TOO_LONG: 300402,
+  RENEWAL_REQUEST_HANDLED: 300403,
+
   // jobs and dev surface (9xxxxx)
   UNKNOWN_JOB: 900101,
 } as const;

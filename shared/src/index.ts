@@ -10,3 +10,5 @@ export * from './devices.js';
 export * from './maintenance.js';
 export * from './notifications.js';
 export * from './deactivation.js';
+export * from './dashboard.js';
+export * from './renewal-requests.js';
