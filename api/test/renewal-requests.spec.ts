@@ -155,3 +155,14 @@ describe('renewal requests', () => {
     expect(inProxy.body.code).toBe(ErrorCode.NOT_ALLOWED_IN_PROXY_SESSION);
   });
 });
+
+describe('GET /api/portal/dealer', () => {
+  it("names the customer's own dealer and its phone; dealers may not call it", async () => {
+    const m = await makeDealerAndCustomer(t);
+    const r = await t.http.get('/api/portal/dealer').set(bearer(await token(m.customerEmail)));
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ companyName: `Dealer ${m.loginId}`, phone: '03-0000-0000' });
+    const asDealer = await t.http.get('/api/portal/dealer').set(bearer(await token(m.ownerEmail)));
+    expect(asDealer.status).toBe(403);
+  });
+});

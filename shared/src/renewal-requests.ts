@@ -34,3 +34,9 @@ export interface RenewalRequestView {
   handledAt: string | null;
   handledByName: string | null;
 }
+
+/** `GET /api/portal/dealer`: the customer's dealer, to ask for a renewal or call. */
+export interface MyDealerView {
+  companyName: string;
+  phone: string | null;
+}

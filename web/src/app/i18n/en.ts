@@ -11,6 +11,7 @@ import { portalMessagesMessages } from '../../features/messages/messages';
 import { proxyMessages } from '../../features/proxy/messages';
 import { devicesMessages } from '../../features/devices/messages';
 import { notificationsMessages } from '../../features/notifications/messages';
+import { renewalRequestsMessages } from '../../features/renewal-requests/messages';
 
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
@@ -215,4 +216,5 @@ export const en = {
   ...maintenanceMessages.en,
   ...devicesMessages.en,
   ...notificationsMessages.en,
+  ...renewalRequestsMessages.en,
 } satisfies Record<string, string>;

@@ -12,6 +12,7 @@ import { proxyMessages } from '../../features/proxy/messages';
 import { devicesMessages } from '../../features/devices/messages';
 import type { MessageKey } from './dictionaries';
 import { notificationsMessages } from '../../features/notifications/messages';
+import { renewalRequestsMessages } from '../../features/renewal-requests/messages';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
 export const ja: Record<MessageKey, string> = {
@@ -212,4 +213,5 @@ export const ja: Record<MessageKey, string> = {
   ...maintenanceMessages.ja,
   ...devicesMessages.ja,
   ...notificationsMessages.ja,
+  ...renewalRequestsMessages.ja,
 };

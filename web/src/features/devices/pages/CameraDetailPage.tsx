@@ -20,6 +20,7 @@ import { useDeviceScope } from '../hooks/useDeviceScope';
 import { lapseCause } from '../lapse';
 import { devicePath } from '../paths';
 import { cameraDisplayName } from '../tree';
+import { RequestRenewalCard } from '../../renewal-requests/components/RequestRenewalCard';
 
 /** One camera: license, capabilities (why some are off), name, "do not license", transfer. */
 export function CameraDetailPage() {
@@ -117,6 +118,7 @@ export function CameraDetailPage() {
             <CapabilitiesList capabilities={c.capabilities} />
           </CardContent>
         </Card>
+        {!scope.readOnly && !scope.proxy && <RequestRenewalCard camera={c} />}
         {!scope.readOnly && (
           <Card variant="outlined" sx={{ gridColumn: { md: '1 / span 2' } }}>
             <CardContent>
