@@ -26,6 +26,7 @@ import { DevicesModule } from './devices/devices.module.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RenewalRequestsModule } from './renewal-requests/renewal-requests.module.js';
+import { OperatorModule } from './operator/operator.module.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { JobsScheduler } from './jobs/jobs.scheduler.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -76,6 +77,7 @@ export class AppModule {
         MaintenanceModule,
         NotificationsModule,
         RenewalRequestsModule,
+        OperatorModule,
         DeactivationModule,
       ],
       controllers: [JobsController, DevController, HealthController],

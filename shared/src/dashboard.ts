@@ -1,3 +1,4 @@
+import type { DealerView } from './account-views.js';
 import type { InvoiceStatus, OrderStatus, StockItem } from './licenses.js';
 
 /** An unpaid invoice on a home page (dealer: owed or owed to it; operator: owed to the operator). */
@@ -38,4 +39,30 @@ export interface DashboardView {
   unpaidInvoices: DashboardInvoice[];
   /** Invoices the dealer issued (to its secondary dealers) still unpaid. */
   receivables: DashboardInvoice[];
+}
+
+/** `GET /api/operator/overview`: the operator's home figures. */
+export interface OperatorOverview {
+  dealers: { primary: number; secondary: number };
+  /** Licenses in every dealer's stock, per SKU (SKUs with none left out). */
+  stock: Array<{ skuCode: string; quantity: number }>;
+  /** Invoices the operator issued this month (Asia/Tokyo), voided ones left out: count and total in yen. */
+  salesThisMonth: { invoices: number; total: number };
+  /** Operator invoices not yet paid in full. */
+  unpaidInvoices: { count: number; amountDue: number; overdue: number };
+  /** Job runs that failed in the last 7 days. */
+  failedJobRuns: number;
+}
+
+/** `GET /api/operator/dealers/:id`: one dealer at a glance for the operator. */
+export interface DealerOverview {
+  dealer: DealerView;
+  parent: { id: string; loginId: string; companyName: string } | null;
+  stock: Array<{ skuCode: string; quantity: number }>;
+  customers: {
+    total: number;
+    recent: Array<{ id: string; name: string; licenseCount: number; createdAt: string }>;
+  };
+  secondaryDealers: Array<{ id: string; loginId: string; companyName: string }>;
+  orders: Array<{ id: string; number: number; status: OrderStatus; total: number; createdAt: string }>;
 }

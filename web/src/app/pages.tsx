@@ -39,6 +39,7 @@ import { RenewalsPage } from '../features/licenses/pages/RenewalsPage';
 import { SkusPage } from '../features/licenses/pages/SkusPage';
 import { StockPage } from '../features/licenses/pages/StockPage';
 import { DealersPage } from '../features/dealers/pages/DealersPage';
+import { DealerDetailPage } from '../features/dealers/pages/DealerDetailPage';
 import { RequireDevSurface } from '../features/dev/components/RequireDevSurface';
 import { MailboxPage } from '../features/dev/pages/MailboxPage';
 import { JobRunsPage } from '../features/jobs/pages/JobRunsPage';
@@ -92,6 +93,14 @@ export const APP_PAGES: readonly AppPage[] = [
     icon: StorefrontOutlined,
     roles: ['operator'],
     element: <DealersPage />,
+  },
+  {
+    path: '/dealers/:id',
+    labelKey: 'nav.dealers',
+    icon: StorefrontOutlined,
+    roles: ['operator'],
+    navRoles: [],
+    element: <DealerDetailPage />,
   },
   {
     path: '/skus',
