@@ -3,6 +3,7 @@ export const licensesMessages = {
   en: {
     'licenses.dashboard.ending': 'Licenses ending per month',
     'licenses.wizard.license': 'License',
+    'licenses.removedCamera': 'A camera no longer registered',
     'licenses.wizard.licenseOrdinal': '{sku} #{n}',
     'licenses.dashboard.endingSeries': 'Licenses ending',
     'licenses.dashboard.endingNone': 'No license of your customers ends between {from} and {to}.',
@@ -133,12 +134,14 @@ export const licensesMessages = {
     'licenses.wizard.stockShort':
       'You asked for {requested} but only {available} are in stock now. Go back and lower the quantity, or order more.',
     'licenses.wizard.done': '{count} licenses were assigned to {name}.',
+    'licenses.wizard.doneOne': '1 license was assigned to {name}.',
     'licenses.wizard.again': 'Assign more',
     'licenses.wizard.toHistory': 'Assignment history',
   },
   ja: {
     'licenses.dashboard.ending': '月別のライセンス終了数',
     'licenses.wizard.license': 'ライセンス',
+    'licenses.removedCamera': '登録解除されたカメラ',
     'licenses.wizard.licenseOrdinal': '{sku} #{n}',
     'licenses.dashboard.endingSeries': '終了するライセンス',
     'licenses.dashboard.endingNone': '{from}〜{to}に期限を迎えるお客さまのライセンスはありません。',
@@ -267,6 +270,7 @@ export const licensesMessages = {
     'licenses.wizard.stockShort':
       '{requested} 件を指定しましたが、現在の在庫は {available} 件です。数量を減らすか、追加で発注してください。',
     'licenses.wizard.done': '{name} に {count} 件のライセンスを割り当てました。',
+    'licenses.wizard.doneOne': '{name} に 1 件のライセンスを割り当てました。',
     'licenses.wizard.again': '続けて割り当てる',
     'licenses.wizard.toHistory': '割当履歴',
   },

@@ -17,6 +17,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
+import { eventTypeLabel } from '../../../app/i18n/codeLabels';
 import { useT } from '../../../app/i18n/useT';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useCurrentUser } from '../../auth/hooks/useSession';
@@ -138,7 +139,7 @@ export function EventsPage() {
                           ? (e.cameraName ?? cameraDisplayName(t, { name: null, channel: e.channel ?? 0 }))
                           : ''}
                       </TableCell>
-                      <TableCell sx={{ fontFamily: 'monospace' }}>{e.type}</TableCell>
+                      <TableCell title={e.type}>{eventTypeLabel(e.type, lang)}</TableCell>
                       <TableCell>{e.message ?? ''}</TableCell>
                     </TableRow>
                   ))}

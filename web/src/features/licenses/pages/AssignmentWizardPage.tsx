@@ -259,7 +259,9 @@ export function AssignmentWizardPage() {
         {step === 3 && result && (
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
             <Alert severity="success" data-testid="assign-result">
-              {t('licenses.wizard.done', { count: result.licenses.length, name: customer?.name ?? '' })}
+              {result.licenses.length === 1
+                ? t('licenses.wizard.doneOne', { name: customer?.name ?? '' })
+                : t('licenses.wizard.done', { count: result.licenses.length, name: customer?.name ?? '' })}
             </Alert>
             <Table size="small" aria-label={t('licenses.wizard.step.result')}>
               <TableHead>
