@@ -31,6 +31,8 @@ import { DevicesModule } from './devices/devices.module.js';
 import { MaintenanceModule } from './maintenance/maintenance.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ExpirySweepModule } from './licenses/expiry-sweep.module.js';
+import { RenewalRequestsModule } from './renewal-requests/renewal-requests.module.js';
+import { OperatorModule } from './operator/operator.module.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { JobsScheduler } from './jobs/jobs.scheduler.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -87,6 +89,8 @@ export class AppModule {
         MaintenanceModule,
         NotificationsModule,
         ExpirySweepModule,
+        RenewalRequestsModule,
+        OperatorModule,
         DeactivationModule,
         IntegrationsModule,
       ],

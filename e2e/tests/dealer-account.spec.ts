@@ -38,6 +38,6 @@ test('the demo dealer invites a member, edits the profile with a confirm step an
   await expect(page.getByRole('button', { name: 'Add secondary dealer' })).toBeVisible();
 
   await nav.getByRole('link', { name: 'Audit log' }).click();
-  await expect(page.getByRole('cell', { name: 'member.invited' }).first()).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'dealer.updated' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Member invited', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Dealer profile changed', exact: true }).first()).toBeVisible();
 });

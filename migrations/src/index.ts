@@ -12,6 +12,7 @@ import { Reliability1763870000000 } from './1763870000000-Reliability.js';
 import { FirmwareReservation1763880012000 } from './1763880012000-FirmwareReservation.js';
 import { SharedUsers1763900100000 } from './1763900100000-SharedUsers.js';
 import { Integrations1763917000000 } from './1763917000000-Integrations.js';
+import { RenewalRequests1763920100000 } from './1763920100000-RenewalRequests.js';
 import { EventsAnnouncements1763930000000 } from './1763930000000-EventsAnnouncements.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
@@ -30,5 +31,6 @@ export const migrations = [
   FirmwareReservation1763880012000,
   SharedUsers1763900100000,
   Integrations1763917000000,
+  RenewalRequests1763920100000,
   EventsAnnouncements1763930000000,
 ];

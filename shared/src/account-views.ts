@@ -100,6 +100,12 @@ export interface CustomerView {
   /** The customer has not yet replaced the e-mailed initial password. */
   initialPasswordPending: boolean;
   deactivatedAt: string | null;
+  /** Valid licenses (in the pool or bound); in the list and the detail. */
+  licenseCount?: number;
+  /** Registered cameras; in the list and the detail. */
+  cameraCount?: number;
+  /** When the first of those licenses ends (null: none); in the list and the detail. */
+  nextEndsAt?: string | null;
 }
 
 export interface ProxySessionCreated {

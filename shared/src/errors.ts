@@ -113,6 +113,11 @@ export const ErrorCode = {
   NO_FIRMWARE_RESERVATION: 500204,
   /** 403: a selling dealer reads device telemetry only through a maintenance link or a proxy session. */
   DEALER_NEEDS_MAINTENANCE_LINK: 500205,
+  // renewal requests (web/console work, block 3004xx)
+  RENEWAL_NOT_DUE: 300400,
+  RENEWAL_ALREADY_REQUESTED: 300401,
+  RENEWAL_NOTE_TOO_LONG: 300402,
+  RENEWAL_REQUEST_HANDLED: 300403,
 
   // jobs and dev surface (9xxxxx)
   UNKNOWN_JOB: 900101,

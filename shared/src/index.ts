@@ -14,3 +14,5 @@ export * from './deactivation.js';
 export * from './sharing.js';
 export * from './integrations.js';
 export * from './events.js';
+export * from './dashboard.js';
+export * from './renewal-requests.js';

@@ -40,12 +40,30 @@ interface CustomerRow {
   must_change_password: boolean;
   password_expires_at: Date | null;
   deactivated_at: Date | null;
+  license_count?: number;
+  camera_count?: number;
+  next_ends_at?: Date | null;
 }
 
 const SELECT = `SELECT c.id, u.id AS user_id, c.dealer_id, c.name, u.email, u.language, u.time_zone, c.created_at,
                        c.updated_at, c.first_assigned_at, u.handover_pending, u.must_change_password,
                        u.password_expires_at, c.deactivated_at
                   FROM customer c JOIN app_user u ON u.customer_id = c.id AND u.role = 'customer'`;
+
+/**
+ * The list's and detail's summary columns: valid licenses (assigned or bound, not yet ended at
+ * `$now`), registered cameras, and the earliest end among those licenses. `now` is the Clock's,
+ * passed as a parameter (never the database's clock).
+ */
+const summaryColumns = (now: string) => `,
+  (SELECT count(*)::int FROM license l
+    WHERE l.customer_id = c.id AND l.state IN ('assigned', 'bound') AND l.ends_at > ${now}) AS license_count,
+  (SELECT count(*)::int FROM camera k WHERE k.customer_id = c.id AND k.deleted_at IS NULL) AS camera_count,
+  (SELECT min(l.ends_at) FROM license l
+    WHERE l.customer_id = c.id AND l.state IN ('assigned', 'bound') AND l.ends_at > ${now}) AS next_ends_at`;
+
+const withSummary = (now: string) =>
+  SELECT.replace(/\s+FROM customer c /, `${summaryColumns(now)} FROM customer c `);
 
 /** ORDER BY per sort key (whitelisted); ties broken by id so pages never overlap. */
 const ORDER: Record<CustomerSort, string> = {
@@ -68,6 +86,13 @@ const view = (c: CustomerRow): CustomerView => ({
   handoverPending: c.handover_pending,
   initialPasswordPending: c.must_change_password && c.password_expires_at !== null,
   deactivatedAt: c.deactivated_at?.toISOString() ?? null,
+  ...(c.license_count === undefined
+    ? {}
+    : {
+        licenseCount: c.license_count,
+        cameraCount: c.camera_count ?? 0,
+        nextEndsAt: c.next_ends_at?.toISOString() ?? null,
+      }),
 });
 
 export interface CustomerQuery {
@@ -201,10 +226,11 @@ export class CustomersService {
          FROM customer c JOIN app_user u ON u.customer_id = c.id AND u.role = 'customer' ${where}`,
       params,
     );
+    const n = params.length;
     const items = await rows<CustomerRow>(
       this.ds.manager,
-      `${SELECT} ${where} ORDER BY ${this.orderBy(q)} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
+      `${withSummary(`$${n + 3}`)} ${where} ORDER BY ${this.orderBy(q)} LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, pageSize, (page - 1) * pageSize, this.clock.now()],
     );
     return { items: items.map(view), total, page, pageSize };
   }
@@ -224,10 +250,11 @@ export class CustomersService {
   }
 
   async get(actor: AuthUser, id: string): Promise<CustomerView> {
-    const [c] = await rows<CustomerRow>(this.ds.manager, `${SELECT} WHERE c.id = $1 AND c.dealer_id = $2`, [
-      id,
-      actor.dealerId,
-    ]);
+    const [c] = await rows<CustomerRow>(
+      this.ds.manager,
+      `${withSummary('$3')} WHERE c.id = $1 AND c.dealer_id = $2`,
+      [id, actor.dealerId, this.clock.now()],
+    );
     if (!c) throw AppError.notFound('Customer');
     return view(c);
   }

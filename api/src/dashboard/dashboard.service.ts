@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_TIME_ZONE, localDate, localMonthKey, startOfLocalMonth, type StockItem } from '@lc/shared';
+import {
+  DEFAULT_TIME_ZONE,
+  localDate,
+  localMonthKey,
+  startOfLocalMonth,
+  type DashboardInvoice,
+  type DashboardView,
+  type OrderStatus,
+} from '@lc/shared';
 import { AppConfig } from '../common/config/config.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
@@ -9,43 +17,8 @@ import { invoiceNumberLabel } from '../billing/invoice-number.js';
 import { StockService } from '../licenses/stock.service.js';
 import { validAt } from '../licenses/validity.js';
 
-export interface Dashboard {
-  stock: StockItem[];
-  /** Valid licenses of the dealer's customers by the month (Asia/Tokyo) they end, this month and the next 11. */
-  endingByMonth: Array<{ month: string; count: number }>;
-  recentAssignments: Array<{
-    id: string;
-    customerId: string;
-    customerName: string;
-    skuCode: string;
-    quantity: number;
-    assignedAt: string;
-    endsAt: string;
-  }>;
-  openOrders: Array<{
-    id: string;
-    number: number;
-    status: string;
-    /** buyer: the dealer ordered it; supplier: one of its secondary dealers ordered from it. */
-    role: 'buyer' | 'supplier';
-    counterparty: string;
-    total: number;
-    createdAt: string;
-  }>;
-  unpaidInvoices: DashboardInvoice[];
-  /** Invoices the dealer issued (to its secondary dealers) still unpaid. */
-  receivables: DashboardInvoice[];
-}
-
-export interface DashboardInvoice {
-  id: string;
-  invoiceNumber: string;
-  counterparty: string;
-  total: number;
-  amountDue: number;
-  dueAt: string;
-  status: string;
-}
+export type Dashboard = DashboardView;
+export type { DashboardInvoice };
 
 interface InvoiceRow {
   id: string;
@@ -108,7 +81,7 @@ export class DashboardService {
     const orders = await rows<{
       id: string;
       number: number;
-      status: string;
+      status: OrderStatus;
       role: 'buyer' | 'supplier';
       counterparty: string | null;
       total: string;

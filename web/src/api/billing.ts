@@ -50,7 +50,8 @@ export async function fetchInvoicePrint(id: string, lang: 'ja' | 'en'): Promise<
   return (await apiResponse(`/invoices/${encodeURIComponent(id)}/print`, { query: { lang } })).text();
 }
 
-export async function exportInvoicesCsv(kind: 'invoices' | 'lines', query: InvoiceQuery): Promise<Blob> {
+/** Invoices or their lines as CSV (the response, for `useCsvDownload`). */
+export function exportInvoicesCsv(kind: 'invoices' | 'lines', query: InvoiceQuery): Promise<Response> {
   const path = kind === 'invoices' ? '/invoices/export.csv' : '/invoices/lines.csv';
-  return (await apiResponse(path, { query: { ...query } })).blob();
+  return apiResponse(path, { query: { ...query } });
 }

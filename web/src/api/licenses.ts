@@ -4,10 +4,10 @@ import type {
   AssignmentResult,
   CustomerLicense,
   CustomerView,
+  DashboardView,
   EcSiteView,
   LicenseKind,
   LocalizedName,
-  OrderStatus,
   Page,
   RenewalPipeline,
   SkuView,
@@ -35,41 +35,6 @@ export interface AssignmentQuery {
   to?: string;
   page?: number;
   pageSize?: number;
-}
-
-export interface DashboardInvoice {
-  id: string;
-  invoiceNumber: string;
-  counterparty: string;
-  total: number;
-  amountDue: number;
-  dueAt: string;
-  status: 'unpaid' | 'partially_paid' | 'overdue';
-}
-
-export interface DashboardView {
-  stock: StockItem[];
-  endingByMonth: Array<{ month: string; count: number }>;
-  recentAssignments: Array<{
-    id: string;
-    customerId: string;
-    customerName: string;
-    skuCode: string;
-    quantity: number;
-    assignedAt: string;
-    endsAt: string;
-  }>;
-  openOrders: Array<{
-    id: string;
-    number: number;
-    status: OrderStatus;
-    role: 'buyer' | 'supplier';
-    counterparty: string;
-    total: number;
-    createdAt: string;
-  }>;
-  unpaidInvoices: DashboardInvoice[];
-  receivables: DashboardInvoice[];
 }
 
 export function listSkus(signal?: AbortSignal): Promise<SkuView[]> {
@@ -118,8 +83,9 @@ export function listAssignments(
   return apiRequest<Page<AssignmentHistoryItem>>('/assignments', { query: { ...query }, signal });
 }
 
-export async function exportAssignmentsCsv(query: AssignmentQuery): Promise<Blob> {
-  return (await apiResponse('/assignments/export.csv', { query: { ...query } })).blob();
+/** The assignment history as CSV (the response, for `useCsvDownload`). */
+export function exportAssignmentsCsv(query: AssignmentQuery): Promise<Response> {
+  return apiResponse('/assignments/export.csv', { query: { ...query } });
 }
 
 export function listCustomerLicenses(customerId: string, signal?: AbortSignal): Promise<CustomerLicense[]> {

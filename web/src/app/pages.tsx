@@ -45,6 +45,7 @@ import { RenewalsPage } from '../features/licenses/pages/RenewalsPage';
 import { SkusPage } from '../features/licenses/pages/SkusPage';
 import { StockPage } from '../features/licenses/pages/StockPage';
 import { DealersPage } from '../features/dealers/pages/DealersPage';
+import { DealerDetailPage } from '../features/dealers/pages/DealerDetailPage';
 import { RequireDevSurface } from '../features/dev/components/RequireDevSurface';
 import { MailboxPage } from '../features/dev/pages/MailboxPage';
 import { JobRunsPage } from '../features/jobs/pages/JobRunsPage';
@@ -99,6 +100,14 @@ export const APP_PAGES: readonly AppPage[] = [
     icon: StorefrontOutlined,
     roles: ['operator'],
     element: <DealersPage />,
+  },
+  {
+    path: '/dealers/:id',
+    labelKey: 'nav.dealers',
+    icon: StorefrontOutlined,
+    roles: ['operator'],
+    navRoles: [],
+    element: <DealerDetailPage />,
   },
   {
     path: '/skus',
@@ -372,9 +381,4 @@ export const APP_PAGES: readonly AppPage[] = [
 /** The pages a role sees in the navigation. */
 export function navPagesFor(role: Role, devSurface: boolean): AppPage[] {
   return APP_PAGES.filter((p) => (p.navRoles ?? p.roles).includes(role) && (!p.devOnly || devSurface));
-}
-
-/** Where a role lands after signing in. */
-export function homePathFor(role: Role): string {
-  return APP_PAGES.find((p) => p.roles.includes(role) && !p.devOnly)?.path ?? '/account/password';
 }

@@ -12,7 +12,8 @@ import { SessionProvider } from '../features/auth/components/SessionProvider';
 import { useCurrentUser } from '../features/auth/hooks/useSession';
 import { NotFoundPage } from './components/NotFoundPage';
 import { AppShell } from './layout/AppShell';
-import { APP_PAGES, homePathFor } from './pages';
+import { homePathFor } from './homePath';
+import { APP_PAGES } from './pages';
 
 function SessionRoot() {
   return (

@@ -110,6 +110,17 @@ export class CustomerDto {
   @ApiProperty() handoverPending: boolean;
   @ApiProperty() initialPasswordPending: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deactivatedAt: string | null;
+  @ApiPropertyOptional({ description: 'Valid licenses (in the pool or bound); list and detail only' })
+  licenseCount?: number;
+  @ApiPropertyOptional({ description: 'Registered cameras; list and detail only' })
+  cameraCount?: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the first valid license ends; list and detail only',
+  })
+  nextEndsAt?: string | null;
 }
 
 export class CustomerPageDto {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Button } from '@mui/material';
 import Download from '@mui/icons-material/Download';
-import type { CsvDownload } from './useCsvDownload';
+import type { CsvDownload } from '../hooks/useCsvDownload';
 
 /** The "Export CSV" button of a list (spinner while downloading); pair it with `CsvDownloadError`. */
 export function CsvDownloadButton({ csv, children }: { csv: CsvDownload; children: ReactNode }) {

@@ -13,6 +13,10 @@ const BY_CODE: Partial<Record<number, MessageKey>> = {
   [ErrorCode.NOT_ALLOWED_IN_PROXY_SESSION]: 'error.notAllowedInProxySession',
   [ErrorCode.SHARED_PERMISSION_MISSING]: 'sharing.err.permissionMissing',
   [ErrorCode.CAMERA_NOT_SHARED]: 'stream.refused.notShared',
+  [ErrorCode.RENEWAL_NOT_DUE]: 'renewalRequests.error.notDue',
+  [ErrorCode.RENEWAL_ALREADY_REQUESTED]: 'renewalRequests.error.already',
+  [ErrorCode.RENEWAL_NOTE_TOO_LONG]: 'renewalRequests.error.noteTooLong',
+  [ErrorCode.RENEWAL_REQUEST_HANDLED]: 'renewalRequests.error.handled',
 };
 
 /** A message for any error, in the current language where we know the code, else the server's. */

@@ -14,6 +14,7 @@ import { notificationsMessages } from '../../features/notifications/messages';
 import { sharingMessages } from '../../features/sharing/messages';
 import { integrationsMessages } from '../../features/integrations/messages';
 import { eventsFeatureMessages } from '../../features/events/messages';
+import { renewalRequestsMessages } from '../../features/renewal-requests/messages';
 
 /** English messages. The key set is the reference: `ja.ts` must have exactly the same keys. */
 export const en = {
@@ -224,4 +225,5 @@ export const en = {
   ...sharingMessages.en,
   ...integrationsMessages.en,
   ...eventsFeatureMessages.en,
+  ...renewalRequestsMessages.en,
 } satisfies Record<string, string>;

@@ -15,6 +15,7 @@ import { notificationsMessages } from '../../features/notifications/messages';
 import { sharingMessages } from '../../features/sharing/messages';
 import { integrationsMessages } from '../../features/integrations/messages';
 import { eventsFeatureMessages } from '../../features/events/messages';
+import { renewalRequestsMessages } from '../../features/renewal-requests/messages';
 
 /** Japanese messages: exactly the keys of `en.ts`. */
 export const ja: Record<MessageKey, string> = {
@@ -222,4 +223,5 @@ export const ja: Record<MessageKey, string> = {
   ...sharingMessages.ja,
   ...integrationsMessages.ja,
   ...eventsFeatureMessages.ja,
+  ...renewalRequestsMessages.ja,
 };

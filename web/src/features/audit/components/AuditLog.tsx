@@ -15,11 +15,13 @@ import { AUDIT_ACTIONS } from '@lc/shared';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
-import { useCsvDownload } from '../../../app/components/useCsvDownload';
+import { useCsvDownload } from '../../../app/hooks/useCsvDownload';
 import { exportAuditCsv } from '../../../api/accounts';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { localInputToIso } from '../../../app/i18n/localInputToIso';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
+import { auditActionLabel, auditTargetLabel } from '../../../app/i18n/codeLabels';
+import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { useAuditLog } from '../hooks/useAuditLog';
 
@@ -31,6 +33,7 @@ export interface AuditLogProps {
 /** The audit log with filters, paging and CSV export; the same for operators and dealers. */
 export function AuditLog({ customerId }: AuditLogProps) {
   const t = useT();
+  const { lang } = useLang();
   const fmt = useFormatDateTime();
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
@@ -67,7 +70,7 @@ export function AuditLog({ customerId }: AuditLogProps) {
           <MenuItem value="">{t('audit.filter.allActions')}</MenuItem>
           {AUDIT_ACTIONS.map((a) => (
             <MenuItem key={a} value={a}>
-              {a}
+              {auditActionLabel(a, lang)}
             </MenuItem>
           ))}
         </TextField>
@@ -111,13 +114,13 @@ export function AuditLog({ customerId }: AuditLogProps) {
                 {data.items.map((e) => (
                   <TableRow key={e.id} hover>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(e.at)}</TableCell>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{e.action}</TableCell>
+                    <TableCell title={e.action}>{auditActionLabel(e.action, lang)}</TableCell>
                     <TableCell>
                       {e.impersonatorName
                         ? t('audit.viaProxy', { name: e.impersonatorName })
                         : (e.actorName ?? t('audit.system'))}
                     </TableCell>
-                    <TableCell>{e.targetType ?? ''}</TableCell>
+                    <TableCell>{e.targetType ? auditTargetLabel(e.targetType, lang) : ''}</TableCell>
                     <TableCell>{e.reason ?? ''}</TableCell>
                   </TableRow>
                 ))}

@@ -4,7 +4,7 @@ import type { OrderView } from '@lc/shared';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { useOrderAction } from '../hooks/useOrderAction';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 import { PaymentDialog } from './PaymentDialog';
 
 export interface OrderActionsProps {

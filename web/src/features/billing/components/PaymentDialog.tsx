@@ -3,7 +3,7 @@ import { TextField, Typography } from '@mui/material';
 import type { OrderView } from '@lc/shared';
 import { useT } from '../../../app/i18n/useT';
 import { formatYen } from '../formatYen';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 
 export interface PaymentDialogProps {
   order: OrderView;

@@ -1,36 +1,32 @@
-import { useState } from 'react';
-import { Alert, Box, Button, MenuItem, TextField } from '@mui/material';
-import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
+import { Box, MenuItem, TextField } from '@mui/material';
 import ReceiptOutlined from '@mui/icons-material/ReceiptOutlined';
 import { INVOICE_STATUSES, type InvoiceStatus } from '@lc/shared';
 import { exportInvoicesCsv, type InvoiceQuery } from '../../../api/billing';
+import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
+import { useCsvDownload } from '../../../app/hooks/useCsvDownload';
+import { useListFilters } from '../../../app/hooks/useListFilters';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { InvoicesTable } from '../components/InvoicesTable';
-import { downloadBlob } from '../downloadBlob';
 import { useInvoices } from '../hooks/useInvoices';
 
 /** Invoices issued (operator, primary dealer) or received (dealer), printable and exportable. */
 export function InvoicesPage() {
   const t = useT();
   const user = useCurrentUser();
-  const [status, setStatus] = useState<InvoiceStatus | ''>('');
-  const [role, setRole] = useState<'issuer' | 'buyer' | ''>('');
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(20);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const list = useListFilters<{ status: InvoiceStatus | ''; role: 'issuer' | 'buyer' | '' }>({
+    status: '',
+    role: '',
+  });
+  const { status, role } = list.filters;
   const filter: InvoiceQuery = { status: status || undefined, role: role || undefined };
-  const invoices = useInvoices({ ...filter, page: page + 1, pageSize });
-
-  const exportCsv = (kind: 'invoices' | 'lines') => {
-    setExportError(null);
-    exportInvoicesCsv(kind, filter)
-      .then((blob) => downloadBlob(blob, kind === 'invoices' ? 'invoices.csv' : 'invoice-lines.csv'))
-      .catch((e: unknown) => setExportError(e));
-  };
+  const invoices = useInvoices({ ...filter, page: list.apiPage, pageSize: list.pageSize });
+  const failed = (e: unknown) => apiErrorMessage(t, e);
+  const invoicesCsv = useCsvDownload(() => exportInvoicesCsv('invoices', filter), 'invoices.csv', failed);
+  const linesCsv = useCsvDownload(() => exportInvoicesCsv('lines', filter), 'invoice-lines.csv', failed);
 
   return (
     <Box>
@@ -39,20 +35,13 @@ export function InvoicesPage() {
         subtitle={t('billing.invoices.subtitle')}
         actions={
           <>
-            <Button startIcon={<DownloadOutlined />} onClick={() => exportCsv('invoices')}>
-              {t('billing.invoices.exportCsv')}
-            </Button>
-            <Button startIcon={<DownloadOutlined />} onClick={() => exportCsv('lines')}>
-              {t('billing.invoices.exportLinesCsv')}
-            </Button>
+            <CsvDownloadButton csv={invoicesCsv}>{t('billing.invoices.exportCsv')}</CsvDownloadButton>
+            <CsvDownloadButton csv={linesCsv}>{t('billing.invoices.exportLinesCsv')}</CsvDownloadButton>
           </>
         }
       />
-      {exportError !== null && (
-        <Alert severity="error" sx={{ mb: 2 }} onClose={() => setExportError(null)}>
-          {apiErrorMessage(t, exportError)}
-        </Alert>
-      )}
+      <CsvDownloadError csv={invoicesCsv} />
+      <CsvDownloadError csv={linesCsv} />
       <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
         <TextField
           select
@@ -61,8 +50,7 @@ export function InvoicesPage() {
           label={t('billing.invoices.filterStatus')}
           value={status}
           onChange={(e) => {
-            setStatus(e.target.value as InvoiceStatus | '');
-            setPage(0);
+            list.setFilter('status', e.target.value as InvoiceStatus | '');
           }}
           sx={{ minWidth: 200 }}
         >
@@ -81,8 +69,7 @@ export function InvoicesPage() {
             label={t('billing.invoices.filterRole')}
             value={role}
             onChange={(e) => {
-              setRole(e.target.value as 'issuer' | 'buyer' | '');
-              setPage(0);
+              list.setFilter('role', e.target.value as 'issuer' | 'buyer' | '');
             }}
             sx={{ minWidth: 200 }}
           >
@@ -96,7 +83,7 @@ export function InvoicesPage() {
         query={invoices}
         emptyIcon={<ReceiptOutlined fontSize="inherit" />}
         emptyText={t('billing.invoices.empty')}
-        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+        paging={list.paging}
       >
         {(data) => <InvoicesTable invoices={data.items} />}
       </QueryTablePanel>

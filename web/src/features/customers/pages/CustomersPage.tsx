@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { SxProps, Theme } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   Alert,
@@ -17,18 +18,19 @@ import {
   TextField,
 } from '@mui/material';
 import Add from '@mui/icons-material/Add';
-import Download from '@mui/icons-material/Download';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import Search from '@mui/icons-material/Search';
 import type { CustomerSort, CustomerView, SortOrder } from '@lc/shared';
 import { exportCustomersCsv } from '../../../api/accounts';
-import { saveDownload } from '../../../api/saveDownload';
+import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
-import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import { useCsvDownload } from '../../../app/hooks/useCsvDownload';
+import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
+import { useListFilters } from '../../../app/hooks/useListFilters';
 import { AddCustomerDialog } from '../components/AddCustomerDialog';
 import { useCustomers } from '../hooks/useCustomers';
 
@@ -48,44 +50,32 @@ function StatusChip({ customer }: { customer: CustomerView }) {
   return <Chip size="small" variant="outlined" color="success" label={t('customers.status.active')} />;
 }
 
+/** Columns a phone (390 px) leaves out, so that name, status and licenses fit without scrolling. */
+const WIDE_ONLY: SxProps<Theme> = { display: { xs: 'none', md: 'table-cell' } };
+
 export function CustomersPage() {
   const t = useT();
   const fmt = useFormatDateTime();
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim());
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(20);
-  const [sort, setSort] = useState<CustomerSort>('createdAt');
-  const [order, setOrder] = useState<SortOrder>('desc');
+  const list = useListFilters<{ sort: CustomerSort; order: SortOrder }>({ sort: 'createdAt', order: 'desc' });
+  const { sort, order } = list.filters;
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<string | null>(null);
-  const query = { search: debounced || undefined, page: page + 1, pageSize, sort, order };
+  const query = { search: debounced || undefined, page: list.apiPage, pageSize: list.pageSize, sort, order };
   const customers = useCustomers(query);
+  const csv = useCsvDownload(
+    () => exportCustomersCsv({ search: query.search, sort, order }),
+    'customers.csv',
+    (e) => t('customers.list.exportFailed', { message: apiErrorMessage(t, e) }),
+  );
 
   const sortBy = (s: CustomerSort) => {
-    if (sort === s) setOrder(order === 'asc' ? 'desc' : 'asc');
-    else {
-      setSort(s);
-      setOrder('asc');
-    }
-    setPage(0);
+    if (sort === s) list.setFilter('order', order === 'asc' ? 'desc' : 'asc');
+    else list.setFilters({ sort: s, order: 'asc' });
   };
-  const onExport = async () => {
-    setExporting(true);
-    setExportError(null);
-    try {
-      const res = await exportCustomersCsv({ search: query.search, sort, order });
-      await saveDownload(res, 'customers.csv');
-    } catch (e) {
-      setExportError(t('customers.list.exportFailed', { message: apiErrorMessage(t, e) }));
-    } finally {
-      setExporting(false);
-    }
-  };
-  const header = (s: CustomerSort, label: string) => (
-    <TableCell sortDirection={sort === s ? order : false}>
+  const header = (s: CustomerSort, label: string, sx?: SxProps<Theme>) => (
+    <TableCell sortDirection={sort === s ? order : false} sx={sx}>
       <TableSortLabel active={sort === s} direction={sort === s ? order : 'asc'} onClick={() => sortBy(s)}>
         {label}
       </TableSortLabel>
@@ -99,9 +89,7 @@ export function CustomersPage() {
         subtitle={t('customers.list.subtitle')}
         actions={
           <>
-            <Button startIcon={<Download />} onClick={() => void onExport()} loading={exporting}>
-              {t('customers.list.export')}
-            </Button>
+            <CsvDownloadButton csv={csv}>{t('customers.list.export')}</CsvDownloadButton>
             <Button variant="contained" startIcon={<Add />} onClick={() => setAdding(true)}>
               {t('customers.list.add')}
             </Button>
@@ -113,17 +101,13 @@ export function CustomersPage() {
           {notice}
         </Alert>
       )}
-      {exportError && (
-        <Alert severity="error" onClose={() => setExportError(null)} sx={{ mb: 2 }}>
-          {exportError}
-        </Alert>
-      )}
+      <CsvDownloadError csv={csv} />
       <TextField
         size="small"
         value={search}
         onChange={(e) => {
           setSearch(e.target.value);
-          setPage(0);
+          list.resetPage();
         }}
         placeholder={t('customers.list.search')}
         slotProps={{
@@ -136,14 +120,14 @@ export function CustomersPage() {
             ),
           },
         }}
-        sx={{ mb: 2, minWidth: 320 }}
+        sx={{ mb: 2, width: { xs: '100%', sm: 320 } }}
       />
       <QueryTablePanel
         query={customers}
         loadingRows={6}
         emptyIcon={<PeopleOutlined fontSize="inherit" />}
         emptyText={debounced ? t('customers.list.noMatch') : t('customers.list.empty')}
-        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+        paging={list.paging}
       >
         {(data) => (
           <TableContainer>
@@ -151,10 +135,15 @@ export function CustomersPage() {
               <TableHead>
                 <TableRow>
                   {header('name', t('customers.col.name'))}
-                  {header('email', t('customers.col.email'))}
-                  <TableCell>{t('customers.col.language')}</TableCell>
+                  {header('email', t('customers.col.email'), WIDE_ONLY)}
+                  <TableCell sx={WIDE_ONLY}>{t('customers.col.language')}</TableCell>
                   <TableCell>{t('customers.col.status')}</TableCell>
-                  {header('createdAt', t('customers.col.createdAt'))}
+                  <TableCell align="right">{t('customers.col.licenses')}</TableCell>
+                  <TableCell align="right" sx={WIDE_ONLY}>
+                    {t('customers.col.cameras')}
+                  </TableCell>
+                  <TableCell>{t('customers.col.nextEndsAt')}</TableCell>
+                  {header('createdAt', t('customers.col.createdAt'), WIDE_ONLY)}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -165,12 +154,17 @@ export function CustomersPage() {
                         {c.name}
                       </Link>
                     </TableCell>
-                    <TableCell>{c.email}</TableCell>
-                    <TableCell>{t(`language.${c.language}`)}</TableCell>
+                    <TableCell sx={WIDE_ONLY}>{c.email}</TableCell>
+                    <TableCell sx={WIDE_ONLY}>{t(`language.${c.language}`)}</TableCell>
                     <TableCell>
                       <StatusChip customer={c} />
                     </TableCell>
-                    <TableCell>{fmt(c.createdAt)}</TableCell>
+                    <TableCell align="right">{c.licenseCount ?? '—'}</TableCell>
+                    <TableCell align="right" sx={WIDE_ONLY}>
+                      {c.cameraCount ?? '—'}
+                    </TableCell>
+                    <TableCell>{c.nextEndsAt ? fmt(c.nextEndsAt, { dateOnly: true }) : '—'}</TableCell>
+                    <TableCell sx={WIDE_ONLY}>{fmt(c.createdAt)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -4,6 +4,7 @@ import { useT } from '../../../app/i18n/useT';
 import { RoleChip } from '../../auth/components/RoleChip';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { DealerDashboard } from '../../licenses/components/DealerDashboard';
+import { OperatorHome } from '../../dealers/components/OperatorHome';
 
 export function DashboardPage() {
   const t = useT();
@@ -13,6 +14,14 @@ export function DashboardPage() {
       <Box>
         <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.welcome', { name: user.name })} />
         <DealerDashboard />
+      </Box>
+    );
+  }
+  if (user.role === 'operator') {
+    return (
+      <Box>
+        <PageHeader title={t('nav.dashboard')} subtitle={t('dashboard.welcome', { name: user.name })} />
+        <OperatorHome />
       </Box>
     );
   }

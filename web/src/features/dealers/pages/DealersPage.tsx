@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import {
   Alert,
   Box,
   Button,
   Chip,
   InputAdornment,
+  Link,
   Table,
   TableBody,
   TableCell,
@@ -21,7 +23,7 @@ import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
-import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { AddDealerDialog } from '../components/AddDealerDialog';
 import { useDealers } from '../hooks/useDealers';
 
@@ -100,7 +102,15 @@ export function DealersPage() {
                 {data.items.map((d) => (
                   <TableRow key={d.id} hover>
                     <TableCell sx={{ fontFamily: 'monospace' }}>{d.loginId}</TableCell>
-                    <TableCell>{d.companyName}</TableCell>
+                    <TableCell>
+                      {user.role === 'operator' ? (
+                        <Link component={RouterLink} to={`/dealers/${d.id}`}>
+                          {d.companyName}
+                        </Link>
+                      ) : (
+                        d.companyName
+                      )}
+                    </TableCell>
                     <TableCell>{t(`dealers.tier.${d.tier}`)}</TableCell>
                     <TableCell>{d.ownerEmail ?? d.notificationEmail}</TableCell>
                     <TableCell>

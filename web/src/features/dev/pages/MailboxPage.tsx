@@ -11,7 +11,7 @@ import { PageHeader } from '../../../app/components/PageHeader';
 import { useT } from '../../../app/i18n/useT';
 import { MailDetail } from '../components/MailDetail';
 import { MailList } from '../components/MailList';
-import { useDebouncedValue } from '../hooks/useDebouncedValue';
+import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { useMailbox } from '../hooks/useMailbox';
 
 /** Dev mailbox: every e-mail the service would have sent, for picking up links in development. */

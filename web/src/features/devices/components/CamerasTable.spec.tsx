@@ -33,7 +33,7 @@ describe('CamerasTable', () => {
     expect(within(row).getByText('Entrance')).toBeTruthy();
     expect(within(row).getByText('Licensed')).toBeTruthy();
     // 2027-12-31T14:59:59.999Z is the last instant of 31 Dec in Tokyo.
-    expect(within(row).getByText('12/31/2027')).toBeTruthy();
+    expect(within(row).getByText('2027-12-31')).toBeTruthy();
     expect(within(row).getByText('404 days')).toBeTruthy();
   });
 

@@ -22,7 +22,7 @@ import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
-import { ConfirmDialog } from '../../billing/components/ConfirmDialog';
+import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useCancelFirmwareReservation, useCommands, useCreateCommand } from '../hooks/useDeviceMutations';
 import { deviceOperations, pendingReservation } from '../operations';

@@ -19,7 +19,7 @@ import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
-import { useCsvDownload } from '../../../app/components/useCsvDownload';
+import { useCsvDownload } from '../../../app/hooks/useCsvDownload';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useDeviceLogs } from '../hooks/useTelemetry';
 

@@ -4,6 +4,7 @@ import { EmptyState } from '../../../app/components/EmptyState';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { LoadingRows } from '../../../app/components/LoadingRows';
 import { useT } from '../../../app/i18n/useT';
+import { usePublicConfig } from '../../config/hooks/usePublicConfig';
 import { useDevices } from '../hooks/useDevices';
 import { groupDevices, lapsedCount } from '../tree';
 import { DeviceCard } from './DeviceCard';
@@ -19,6 +20,9 @@ export interface DeviceTreeProps {
 export function DeviceTree({ customerId, timeZone }: DeviceTreeProps) {
   const t = useT();
   const devices = useDevices({ customerId });
+  const config = usePublicConfig();
+  // The simulator command is for dealers trying the product outside production, never for customers.
+  const showSimulator = !!customerId && !!config.data?.devSurface;
 
   if (devices.isPending) return <LoadingRows rows={4} height={56} />;
   if (devices.isError) return <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />;
@@ -30,15 +34,26 @@ export function DeviceTree({ customerId, timeZone }: DeviceTreeProps) {
         description={
           <>
             {t(customerId ? 'devices.tree.emptyDealer' : 'devices.tree.empty')}
-            <Box
-              component="code"
-              sx={{ display: 'block', mt: 1.5, p: 1, bgcolor: 'action.hover', borderRadius: 1, fontSize: 12 }}
-            >
-              npm run sim -- --email &lt;e-mail&gt; --password &lt;password&gt; --cameras 4
-            </Box>
-            <Box component="span" sx={{ display: 'block', mt: 1 }}>
-              {t('devices.tree.emptySimulator')}
-            </Box>
+            {showSimulator && (
+              <>
+                <Box
+                  component="code"
+                  sx={{
+                    display: 'block',
+                    mt: 1.5,
+                    p: 1,
+                    bgcolor: 'action.hover',
+                    borderRadius: 1,
+                    fontSize: 12,
+                  }}
+                >
+                  npm run sim -- --email &lt;e-mail&gt; --password &lt;password&gt; --cameras 4
+                </Box>
+                <Box component="span" sx={{ display: 'block', mt: 1 }}>
+                  {t('devices.tree.emptySimulator')}
+                </Box>
+              </>
+            )}
           </>
         }
       />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, FormControlLabel, Switch, Typography } from '@mui/material';
 import type { CameraView } from '@lc/shared';
 import { useT } from '../../../app/i18n/useT';
-import { ConfirmDialog } from '../../billing/components/ConfirmDialog';
+import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useUpdateCamera } from '../hooks/useDeviceMutations';
 

@@ -24,6 +24,7 @@ import { useCurrentUser } from '../../auth/hooks/useSession';
 import { CameraSharingCard } from '../../sharing/components/CameraSharingCard';
 import { FavoriteButton } from '../../sharing/components/FavoriteButton';
 import { StreamPanel } from '../../sharing/components/StreamPanel';
+import { RequestRenewalCard } from '../../renewal-requests/components/RequestRenewalCard';
 
 /** One camera: license, capabilities (why some are off), name, "do not license", transfer. */
 export function CameraDetailPage() {
@@ -128,6 +129,7 @@ export function CameraDetailPage() {
             <CapabilitiesList capabilities={c.capabilities} />
           </CardContent>
         </Card>
+        {!scope.readOnly && !scope.proxy && <RequestRenewalCard camera={c} />}
         {!scope.readOnly && (
           <Card variant="outlined" sx={{ gridColumn: { md: '1 / span 2' } }}>
             <CardContent>

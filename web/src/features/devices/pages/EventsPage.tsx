@@ -229,7 +229,7 @@ export function EventsPage() {
                           ? (e.cameraName ?? cameraDisplayName(t, { name: null, channel: e.channel ?? 0 }))
                           : ''}
                       </TableCell>
-                      <TableCell>{eventTypeLabel(e.type, lang)}</TableCell>
+                      <TableCell title={e.type}>{eventTypeLabel(e.type, lang)}</TableCell>
                       <TableCell>{e.message ?? ''}</TableCell>
                     </TableRow>
                   ))}

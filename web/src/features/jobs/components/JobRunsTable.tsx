@@ -10,17 +10,20 @@ import {
 } from '@mui/material';
 import type { JobRunView } from '@lc/shared';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
+import { jobCountLabel } from '../../../app/i18n/codeLabels';
+import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { JobOutcomeChip } from './JobOutcomeChip';
 
 function Counts({ counts }: { counts: Record<string, number> }) {
+  const { lang } = useLang();
   const entries = Object.entries(counts);
   if (entries.length === 0) return <>—</>;
   return (
     <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5 }}>
       {entries.map(([k, v]) => (
         <Box component="span" key={k} sx={{ whiteSpace: 'nowrap' }}>
-          {k}: <strong>{v}</strong>
+          {jobCountLabel(k, lang)}: <strong>{v}</strong>
         </Box>
       ))}
     </Box>

@@ -6,6 +6,9 @@ import { LoadingRows } from '../../../app/components/LoadingRows';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
+import { useCurrentUser } from '../../auth/hooks/useSession';
+import { useDevices } from '../../devices/hooks/useDevices';
+import { cameraDisplayName, deviceDisplayName } from '../../devices/tree';
 import { useCustomerLicenses } from '../hooks/useCustomerLicenses';
 import { LicenseStateChip } from './LicenseStateChip';
 
@@ -20,6 +23,13 @@ export function CustomerLicensesTable({ customerId, timeZone }: CustomerLicenses
   const t = useT();
   const { lang } = useLang();
   const licenses = useCustomerLicenses(customerId);
+  const user = useCurrentUser();
+  // Names instead of ids: "Camera 3 (REC-8 (SIM-REC-8))".
+  const devices = useDevices(user.role === 'dealer' ? { customerId } : {});
+  const cameraNames = new Map<string, string>();
+  for (const d of devices.data ?? []) {
+    for (const c of d.cameras) cameraNames.set(c.id, `${cameraDisplayName(t, c)} — ${deviceDisplayName(d)}`);
+  }
 
   if (licenses.isPending) {
     return (
@@ -69,7 +79,11 @@ export function CustomerLicensesTable({ customerId, timeZone }: CustomerLicenses
               <TableCell>{formatDateTime(l.termStartsAt, lang, timeZone, { dateOnly: true })}</TableCell>
               <TableCell>{formatDateTime(l.endsAt, lang, timeZone, { dateOnly: true })}</TableCell>
               <TableCell align="right">{l.daysLeft}</TableCell>
-              <TableCell>{l.cameraId ?? t('licenses.inPool')}</TableCell>
+              <TableCell>
+                {l.cameraId
+                  ? (cameraNames.get(l.cameraId) ?? t('licenses.removedCamera'))
+                  : t('licenses.inPool')}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

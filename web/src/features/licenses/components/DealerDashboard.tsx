@@ -21,7 +21,9 @@ import { InvoiceStatusChip } from '../../billing/components/InvoiceStatusChip';
 import { OrderStatusChip } from '../../billing/components/OrderStatusChip';
 import { formatYen } from '../../billing/formatYen';
 import { useDealerDashboard } from '../hooks/useDealerDashboard';
+import { RenewalRequestsCard } from '../../renewal-requests/components/RenewalRequestsCard';
 import { EndingByMonthChart } from './EndingByMonthChart';
+import { EndingSoonCard } from './EndingSoonCard';
 
 function Empty({ text }: { text: string }) {
   return (
@@ -63,9 +65,19 @@ export function DealerDashboard() {
         ))}
       </Grid>
       <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 7 }}>
+          <EndingSoonCard />
+        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>
+          <RenewalRequestsCard />
+        </Grid>
         <Grid size={{ xs: 12, md: 8 }}>
           <Card variant="outlined">
-            <CardHeader title={t('licenses.dashboard.ending')} slotProps={{ title: { variant: 'h6' } }} />
+            <CardHeader
+              title={t('licenses.dashboard.ending')}
+              subheader={t('licenses.dashboard.endingHint')}
+              slotProps={{ title: { variant: 'h6' } }}
+            />
             <CardContent>
               <EndingByMonthChart data={d.endingByMonth} />
             </CardContent>
@@ -90,7 +102,14 @@ export function DealerDashboard() {
                   {d.recentAssignments.map((a) => (
                     <ListItem key={a.id} disableGutters>
                       <ListItemText
-                        primary={`${a.customerName} — ${a.skuCode} × ${a.quantity}`}
+                        primary={
+                          <>
+                            <Link component={RouterLink} to={`/customers/${a.customerId}`}>
+                              {a.customerName}
+                            </Link>
+                            {` — ${a.skuCode} × ${a.quantity}`}
+                          </>
+                        }
                         secondary={format(a.assignedAt)}
                       />
                     </ListItem>

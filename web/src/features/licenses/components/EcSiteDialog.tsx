@@ -14,23 +14,39 @@ import OpenInNew from '@mui/icons-material/OpenInNew';
 import { useT } from '../../../app/i18n/useT';
 import { useDismissEcSite, useEcSite } from '../hooks/useEcSite';
 
+/** Set once the dialog was closed in this browser session: it opens by itself at most once per session. */
+const SEEN_KEY = 'lc.ecSiteSeen';
+
+function seenThisSession(): boolean {
+  try {
+    return sessionStorage.getItem(SEEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 export interface EcSiteDialogProps {
   /** Open it even when dismissed (the "EC site" button). */
   forceOpen: boolean;
   onClose: () => void;
 }
 
-/** "Buy on the EC site" (seed 002): shown on the stock screen until dismissed for good. */
+/** "Buy on the EC site" (seed 002): offered on the stock screen once per session, until dismissed for good. */
 export function EcSiteDialog({ forceOpen, onClose }: EcSiteDialogProps) {
   const t = useT();
   const ec = useEcSite();
   const dismiss = useDismissEcSite();
-  const [closedHere, setClosedHere] = useState(false);
+  const [closedHere, setClosedHere] = useState(seenThisSession);
   const [never, setNever] = useState(false);
   const open = !!ec.data && (forceOpen || (!ec.data.dismissed && !closedHere));
   const close = () => {
     if (never && !ec.data?.dismissed) dismiss.mutate();
     setClosedHere(true);
+    try {
+      sessionStorage.setItem(SEEN_KEY, '1');
+    } catch {
+      // Storage unavailable: the dialog stays closed for this page only.
+    }
     onClose();
   };
   if (!ec.data) return null;

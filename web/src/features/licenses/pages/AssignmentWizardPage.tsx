@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   AlertTitle,
@@ -19,6 +20,7 @@ import {
   Typography,
 } from '@mui/material';
 import { ErrorCode, QUANTITY_LIMITS, type AssignmentResult, type CustomerView } from '@lc/shared';
+import { getCustomer } from '../../../api/accounts';
 import { isApiError } from '../../../api/ApiError';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { LoadingRows } from '../../../app/components/LoadingRows';
@@ -27,7 +29,8 @@ import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
-import { ConfirmDialog } from '../../billing/components/ConfirmDialog';
+import { ConfirmDialog } from '../../../app/components/ConfirmDialog';
+import { useHandleRenewalRequest, useRenewalRequests } from '../../renewal-requests/hooks/useRenewalRequests';
 import { AssignmentPreviewPanel } from '../components/AssignmentPreviewPanel';
 import { CustomerPicker } from '../components/CustomerPicker';
 import { useAssignLicenses } from '../hooks/useAssignLicenses';
@@ -45,7 +48,20 @@ export function AssignmentWizardPage() {
   const [step, setStep] = useState(0);
   const [skuCode, setSkuCode] = useState('');
   const [quantity, setQuantity] = useState('1');
-  const [customer, setCustomer] = useState<CustomerView | null>(null);
+  const [params] = useSearchParams();
+  const presetId = params.get('customerId');
+  const requestId = params.get('renewalRequest');
+  // Opened from a renewal request or the "ending soon" list: that customer is preselected.
+  const preset = useQuery({
+    queryKey: ['customers', 'one', presetId],
+    queryFn: ({ signal }) => getCustomer(presetId!, signal),
+    enabled: !!presetId,
+  });
+  const openRequests = useRenewalRequests('open');
+  const request = requestId ? openRequests.data?.find((r) => r.id === requestId) : undefined;
+  const handleRequest = useHandleRenewalRequest();
+  const [picked, setCustomer] = useState<CustomerView | null>(null);
+  const customer = picked ?? preset.data ?? null;
   const [confirming, setConfirming] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [result, setResult] = useState<AssignmentResult | null>(null);
@@ -82,6 +98,7 @@ export function AssignmentWizardPage() {
           setResult(r);
           setConfirming(false);
           setStep(3);
+          if (request && request.customerId === customer.id) handleRequest.mutate(request.id);
         },
         onError: () => setConfirming(false),
       },
@@ -93,6 +110,16 @@ export function AssignmentWizardPage() {
   return (
     <Box sx={{ maxWidth: 880 }}>
       <PageHeader title={t('licenses.wizard.title')} subtitle={t('licenses.wizard.subtitle')} />
+      {request && step < 3 && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="wizard-renewal-request">
+          {t('renewalRequests.fromRequest', { customer: request.customerName, camera: request.cameraName })}
+          {request.note && (
+            <Box component="span" sx={{ display: 'block', whiteSpace: 'pre-wrap', mt: 0.5 }}>
+              {t('renewalRequests.note', { note: request.note })}
+            </Box>
+          )}
+        </Alert>
+      )}
       <Stepper activeStep={step} sx={{ mb: 3 }} alternativeLabel>
         {STEPS.map((s) => (
           <Step key={s}>
@@ -232,21 +259,25 @@ export function AssignmentWizardPage() {
         {step === 3 && result && (
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
             <Alert severity="success" data-testid="assign-result">
-              {t('licenses.wizard.done', { count: result.licenses.length, name: customer?.name ?? '' })}
+              {result.licenses.length === 1
+                ? t('licenses.wizard.doneOne', { name: customer?.name ?? '' })
+                : t('licenses.wizard.done', { count: result.licenses.length, name: customer?.name ?? '' })}
             </Alert>
             <Table size="small" aria-label={t('licenses.wizard.step.result')}>
               <TableHead>
                 <TableRow>
-                  <TableCell>{t('licenses.wizard.licenseId')}</TableCell>
+                  <TableCell>{t('licenses.wizard.license')}</TableCell>
                   <TableCell>{t('licenses.wizard.freeUntil')}</TableCell>
                   <TableCell>{t('licenses.wizard.termStartsAt')}</TableCell>
                   <TableCell>{t('licenses.wizard.endsAt')}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
-                {result.licenses.map((l) => (
+                {result.licenses.map((l, i) => (
                   <TableRow key={l.id}>
-                    <TableCell sx={{ fontFamily: 'monospace' }}>{l.id}</TableCell>
+                    <TableCell title={l.id}>
+                      {t('licenses.wizard.licenseOrdinal', { sku: skuCode, n: i + 1 })}
+                    </TableCell>
                     <TableCell>
                       {formatDateTime(l.freeUntil, lang, customer?.timeZone, { dateOnly: true })}
                     </TableCell>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import {
-  Alert,
   Box,
   Button,
   MenuItem,
@@ -14,16 +13,17 @@ import {
   TextField,
 } from '@mui/material';
 import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
-import DownloadOutlined from '@mui/icons-material/DownloadOutlined';
 import { exportAssignmentsCsv, type AssignmentQuery } from '../../../api/licenses';
+import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
+import { useCsvDownload } from '../../../app/hooks/useCsvDownload';
+import { useListFilters } from '../../../app/hooks/useListFilters';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
-import { downloadBlob } from '../../billing/downloadBlob';
 import { useAssignments } from '../hooks/useAssignments';
 import { useCustomerSearch } from '../hooks/useCustomerSearch';
 import { useSkus } from '../hooks/useSkus';
@@ -36,28 +36,20 @@ export function AssignmentsPage() {
   const skus = useSkus();
   const [customerSearch, setCustomerSearch] = useState('');
   const customers = useCustomerSearch(customerSearch);
-  const [customerId, setCustomerId] = useState('');
-  const [skuCode, setSkuCode] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(20);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const list = useListFilters({ customerId: '', skuCode: '', from: '', to: '' });
+  const { customerId, skuCode, from, to } = list.filters;
   const filter: AssignmentQuery = {
     customerId: customerId || undefined,
     skuCode: skuCode || undefined,
     from: from || undefined,
     to: to || undefined,
   };
-  const rows = useAssignments({ ...filter, page: page + 1, pageSize });
-  const reset = () => setPage(0);
-
-  const exportCsv = () => {
-    setExportError(null);
-    exportAssignmentsCsv(filter)
-      .then((b) => downloadBlob(b, 'assignments.csv'))
-      .catch((e: unknown) => setExportError(e));
-  };
+  const rows = useAssignments({ ...filter, page: list.apiPage, pageSize: list.pageSize });
+  const csv = useCsvDownload(
+    () => exportAssignmentsCsv(filter),
+    'assignments.csv',
+    (e) => apiErrorMessage(t, e),
+  );
 
   return (
     <Box>
@@ -66,9 +58,7 @@ export function AssignmentsPage() {
         subtitle={t('licenses.history.subtitle')}
         actions={
           <>
-            <Button startIcon={<DownloadOutlined />} onClick={exportCsv}>
-              {t('licenses.history.exportCsv')}
-            </Button>
+            <CsvDownloadButton csv={csv}>{t('licenses.history.exportCsv')}</CsvDownloadButton>
             <Button
               variant="contained"
               component={RouterLink}
@@ -80,11 +70,7 @@ export function AssignmentsPage() {
           </>
         }
       />
-      {exportError !== null && (
-        <Alert severity="error" sx={{ mb: 2 }} onClose={() => setExportError(null)}>
-          {apiErrorMessage(t, exportError)}
-        </Alert>
-      )}
+      <CsvDownloadError csv={csv} />
       <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
         <TextField
           size="small"
@@ -92,7 +78,7 @@ export function AssignmentsPage() {
           value={customerSearch}
           onChange={(e) => {
             setCustomerSearch(e.target.value);
-            if (!e.target.value.trim()) setCustomerId('');
+            if (!e.target.value.trim()) list.setFilter('customerId', '');
           }}
           sx={{ minWidth: 220 }}
         />
@@ -103,8 +89,7 @@ export function AssignmentsPage() {
           label={t('licenses.history.customer')}
           value={customerId}
           onChange={(e) => {
-            setCustomerId(e.target.value);
-            reset();
+            list.setFilter('customerId', e.target.value);
           }}
           sx={{ minWidth: 220 }}
           disabled={!customers.data}
@@ -123,8 +108,7 @@ export function AssignmentsPage() {
           label={t('licenses.col.sku')}
           value={skuCode}
           onChange={(e) => {
-            setSkuCode(e.target.value);
-            reset();
+            list.setFilter('skuCode', e.target.value);
           }}
           sx={{ minWidth: 180 }}
         >
@@ -139,14 +123,8 @@ export function AssignmentsPage() {
           type="date"
           from={from}
           to={to}
-          onFromChange={(v) => {
-            setFrom(v);
-            reset();
-          }}
-          onToChange={(v) => {
-            setTo(v);
-            reset();
-          }}
+          onFromChange={(v) => list.setFilter('from', v)}
+          onToChange={(v) => list.setFilter('to', v)}
           fromLabel={t('licenses.history.from')}
           toLabel={t('licenses.history.to')}
         />
@@ -155,7 +133,7 @@ export function AssignmentsPage() {
         query={rows}
         emptyIcon={<AssignmentTurnedInOutlined fontSize="inherit" />}
         emptyText={t('licenses.history.empty')}
-        paging={{ page, pageSize, onPageChange: setPage, onPageSizeChange: setPageSize }}
+        paging={list.paging}
       >
         {(data) => (
           <TableContainer>

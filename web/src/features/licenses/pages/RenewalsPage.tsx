@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
   Alert,
   Box,
@@ -35,7 +35,11 @@ import { useOrderShortfall, useRenewals } from '../hooks/useRenewals';
 export function RenewalsPage() {
   const t = useT();
   const navigate = useNavigate();
-  const [within, setWithin] = useState<RenewalWindow>(30);
+  const [params] = useSearchParams();
+  const [within, setWithin] = useState<RenewalWindow>(() => {
+    const asked = Number(params.get('within'));
+    return RENEWAL_WINDOWS.find((w) => w === asked) ?? 30;
+  });
   const renewals = useRenewals(within);
   const shortfall = useOrderShortfall();
   const [nothing, setNothing] = useState(false);

@@ -23,12 +23,12 @@ import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/Csv
 import { PageHeader } from '../../../app/components/PageHeader';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
-import { useCsvDownload } from '../../../app/components/useCsvDownload';
+import { useCsvDownload } from '../../../app/hooks/useCsvDownload';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { localInputToIso } from '../../../app/i18n/localInputToIso';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
-import { useDebouncedValue } from '../../dev/hooks/useDebouncedValue';
+import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { StatusChip } from '../components/StatusChip';
 import { useMaintenanceCustomers, useMonitoredDevices } from '../hooks/useMonitoring';
 import { STATUS_FILTERS, statusLabel } from '../maintenanceText';

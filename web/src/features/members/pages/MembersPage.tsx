@@ -20,18 +20,21 @@ import {
 } from '@mui/material';
 import BadgeOutlined from '@mui/icons-material/BadgeOutlined';
 import PersonAdd from '@mui/icons-material/PersonAdd';
-import { ErrorCode, MEMBER_ROLES, type MemberRole, type MemberView } from '@lc/shared';
+import { ErrorCode, type MemberRole, type MemberView } from '@lc/shared';
 import { isApiError } from '../../../api/ApiError';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { InviteMemberDialog } from '../components/InviteMemberDialog';
+import { useCurrentUser } from '../../auth/hooks/useSession';
 import { useChangeMemberRole, useMembers, useRemoveMember } from '../hooks/useMembers';
+import { memberActions } from '../memberActions';
 
 export function MembersPage() {
   const t = useT();
   const members = useMembers();
+  const user = useCurrentUser();
   const changeRole = useChangeMemberRole();
   const remove = useRemoveMember();
   const [inviting, setInviting] = useState(false);
@@ -93,44 +96,55 @@ export function MembersPage() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {data.map((m) => (
-                  <TableRow key={m.id} hover>
-                    <TableCell>{m.name}</TableCell>
-                    <TableCell>{m.email}</TableCell>
-                    <TableCell>
-                      <TextField
-                        select
-                        size="small"
-                        variant="standard"
-                        value={m.role}
-                        onChange={(e) => {
-                          remove.reset();
-                          changeRole.mutate({ id: m.id, role: e.target.value as MemberRole });
-                        }}
-                        slotProps={{ htmlInput: { 'aria-label': t('members.changeRole', { name: m.name }) } }}
-                      >
-                        {MEMBER_ROLES.map((r) => (
-                          <MenuItem key={r} value={r}>
-                            {t(`members.role.${r}`)}
-                          </MenuItem>
-                        ))}
-                      </TextField>
-                    </TableCell>
-                    <TableCell>
-                      <Chip
-                        size="small"
-                        variant="outlined"
-                        color={m.status === 'invited' ? 'warning' : 'success'}
-                        label={t(`members.status.${m.status}`)}
-                      />
-                    </TableCell>
-                    <TableCell align="right">
-                      <Button color="error" size="small" onClick={() => setRemoving(m)}>
-                        {t('members.remove')}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
+                {data.map((m) => {
+                  const can = memberActions(user, m);
+                  return (
+                    <TableRow key={m.id} hover>
+                      <TableCell>{m.name}</TableCell>
+                      <TableCell>{m.email}</TableCell>
+                      <TableCell>
+                        {!can.canChangeRole ? (
+                          t(`members.role.${m.role}`)
+                        ) : (
+                          <TextField
+                            select
+                            size="small"
+                            variant="standard"
+                            value={m.role}
+                            onChange={(e) => {
+                              remove.reset();
+                              changeRole.mutate({ id: m.id, role: e.target.value as MemberRole });
+                            }}
+                            slotProps={{
+                              htmlInput: { 'aria-label': t('members.changeRole', { name: m.name }) },
+                            }}
+                          >
+                            {can.roles.map((r) => (
+                              <MenuItem key={r} value={r}>
+                                {t(`members.role.${r}`)}
+                              </MenuItem>
+                            ))}
+                          </TextField>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          color={m.status === 'invited' ? 'warning' : 'success'}
+                          label={t(`members.status.${m.status}`)}
+                        />
+                      </TableCell>
+                      <TableCell align="right">
+                        {can.canRemove && (
+                          <Button color="error" size="small" onClick={() => setRemoving(m)}>
+                            {t('members.remove')}
+                          </Button>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
               </TableBody>
             </Table>
           </TableContainer>

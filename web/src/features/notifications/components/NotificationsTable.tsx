@@ -22,7 +22,7 @@ import { exportNotificationsCsv } from '../../../api/notifications';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
-import { useCsvDownload } from '../../../app/components/useCsvDownload';
+import { useCsvDownload } from '../../../app/hooks/useCsvDownload';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { localInputToIso } from '../../../app/i18n/localInputToIso';
 import type { MessageKey } from '../../../app/i18n/dictionaries';

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { openProxySession } from '../../../api/accounts';
 import { readTokens } from '../../../api/tokens';
-import { homePathFor } from '../../../app/pages';
+import { homePathFor } from '../../../app/homePath';
 import { useSession } from '../../auth/hooks/useSession';
 import { writeDealerSession } from '../dealerTokens';
 

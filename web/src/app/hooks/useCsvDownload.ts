@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { saveDownload } from '../../api/saveDownload';
+import { saveDownload } from '../download';
 
 export interface CsvDownload {
   exporting: boolean;

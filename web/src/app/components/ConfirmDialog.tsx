@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
-import { useT } from '../../../app/i18n/useT';
+import { apiErrorMessage } from '../i18n/apiErrorMessage';
+import { useT } from '../i18n/useT';
 
 export interface ConfirmDialogProps {
   open: boolean;
