@@ -21,6 +21,8 @@ const SHARED_USER_ROUTES = [
   'PATCH /api/cameras/{id}',
   'POST /api/cameras/{id}/stream-grants',
   'GET /api/events',
+  'GET /api/event-notifications',
+  'PUT /api/event-notifications',
   'GET /api/folders',
   'GET /api/favorites',
   'PUT /api/favorites/{cameraId}',
@@ -29,7 +31,7 @@ const SHARED_USER_ROUTES = [
 
 /** Public routes (anyone, no role): not part of this walk. */
 const PUBLIC =
-  /^(GET|POST|PUT) \/api\/(auth\/(login|refresh|logout|accept-invitation|set-password|forgot-password|reset-password|confirm-email)|config\/public|health|dev\/|device\/(register|keys)|ec\/webhook\/)/;
+  /^(GET|POST|PUT) \/api\/(auth\/(login|refresh|logout|accept-invitation|set-password|forgot-password|reset-password|confirm-email)|config\/public|health|dev\/|device\/(register|keys)|ec\/webhook)/;
 
 let t: TestApp;
 beforeAll(async () => {

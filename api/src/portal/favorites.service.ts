@@ -45,10 +45,23 @@ export class FavoritesService {
     );
   }
 
+  /** Unmarks a camera; a camera that is not one the user may see is a 404, as in `add`. */
   async remove(user: AuthUser, cameraId: string): Promise<void> {
-    await this.ds.query(`DELETE FROM favorite_camera WHERE user_id = $1 AND camera_id = $2`, [
-      user.id,
-      cameraId,
-    ]);
+    const deleted = await rows<{ camera_id: string }>(
+      this.ds.manager,
+      `DELETE FROM favorite_camera f USING camera c
+        WHERE f.user_id = $1 AND f.camera_id = $2 AND c.id = f.camera_id AND c.customer_id = $3
+        RETURNING f.camera_id`,
+      [user.id, cameraId, user.customerId],
+    );
+    if (deleted.length) return;
+    const [c] = await rows<{ id: string }>(
+      this.ds.manager,
+      `SELECT c.id FROM camera c
+        WHERE c.id = $1 AND c.customer_id = $2 AND c.deleted_at IS NULL
+          AND ($3::boolean = false OR EXISTS (SELECT 1 FROM shared_user_camera s WHERE s.user_id = $4 AND s.camera_id = c.id))`,
+      [cameraId, user.customerId, user.role === 'shared_user', user.id],
+    );
+    if (!c) throw AppError.notFound('Camera');
   }
 }
