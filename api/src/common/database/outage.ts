@@ -37,7 +37,8 @@ export function isDatabaseOutage(err: unknown, depth = 0): boolean {
   // TypeORM releases a query runner whose connection emitted an error; the transaction's next
   // statement then meets this instead of the socket error.
   const name = (err as { name?: unknown }).name;
-  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError') return true;
+  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError')
+    return true;
   const msg = typeof e.message === 'string' ? e.message : '';
   if (PG_MESSAGES.some((re) => re.test(msg))) return true;
   return isDatabaseOutage(e.driverError, depth + 1) || isDatabaseOutage(e.cause, depth + 1);

@@ -15,6 +15,7 @@ import {
   TableHead,
   TableRow,
   TextField,
+  Typography,
 } from '@mui/material';
 import EventNoteOutlined from '@mui/icons-material/EventNoteOutlined';
 import {
