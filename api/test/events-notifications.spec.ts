@@ -225,6 +225,8 @@ describe('event search', () => {
   it('takes several devices and types, pages by 100, shows at most the latest 1000 and says so', async () => {
     t.clock.set(MON_10_JST, true);
     const m = await makeDealerAndCustomer(t);
+    // SPEC §3: only events of licensed cameras are searchable — each recorder's camera gets one.
+    await (await licenses(t, m)).assign(3);
     const a = await register(t, m.customerEmail, recorderSpec([1]));
     const c = await register(t, m.customerEmail, recorderSpec([1]));
     const e = await register(t, m.customerEmail, recorderSpec([1]));

@@ -215,6 +215,8 @@ describe('bulk operations on recorders', () => {
   it('reserves, restarts or sets the thumbnail cache per recorder, with a result per device', async () => {
     t.clock.set(new Date('2027-07-01T00:00:00Z'), true);
     const m = await makeDealerAndCustomer(t);
+    // SPEC §3: remote operations need a licensed camera on the recorder — one license each.
+    await (await licenses(t, m)).assign(2);
     const r1 = await register(t, m.customerEmail, recorderSpec([1]));
     const r2 = await register(t, m.customerEmail, recorderSpec([1]));
     const cam = await register(t, m.customerEmail, directSpec());
