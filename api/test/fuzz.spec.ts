@@ -182,13 +182,17 @@ async function send(
   role: Role,
   url: string,
   body?: string,
-): Promise<{ status: number; what: string }> {
+): Promise<{ status: number; what: string; refusedByGuard: boolean }> {
   let req = t.http[op.method](url).set(headers[role]!);
   if (body !== undefined) req = req.set('Content-Type', 'application/json').send(body);
   const r = await req;
   return {
     status: r.status,
     what: `${role} ${op.method.toUpperCase()} ${url.slice(0, 120)} ${body?.slice(0, 80) ?? ''}`,
+    refusedByGuard:
+      r.status === 401 ||
+      (r.status === 403 &&
+        /^This route is not for the /.test(String((r.body as { message?: unknown }).message))),
   };
 }
 
@@ -208,7 +212,8 @@ describe('OpenAPI fuzzing: never a 5xx', () => {
       };
       const base = fill(op.path, '00000000-0000-0000-0000-000000000000');
       for (const role of ROLES) {
-        check(await send(op, role, base, op.hasBody ? JSON.stringify(op.baseBody) : undefined));
+        const first = await send(op, role, base, op.hasBody ? JSON.stringify(op.baseBody) : undefined);
+        check(first);
         if (op.path.includes('{')) {
           for (const v of BAD_PARAMS) check(await send(op, role, fill(op.path, v)));
         }
@@ -217,6 +222,9 @@ describe('OpenAPI fuzzing: never a 5xx', () => {
         }
         if (op.hasBody) {
           for (const b of BAD_BODIES) check(await send(op, role, base, b));
+          // A role the guard turns away never reaches body parsing (guards run before pipes): the
+          // malformed paths, queries and whole bodies above cover what runs before the guard.
+          if (first.refusedByGuard) continue;
           for (const prop of op.bodyProps) {
             for (const v of BAD_VALUES) {
               check(await send(op, role, base, JSON.stringify({ ...op.baseBody, [prop]: v })));
