@@ -216,7 +216,7 @@ describe('expiry-sweep', () => {
     expect(await states(secondC)).toEqual(['bound', 'expired', 'expired']);
     expect(await notices(firstC)).toBe(2);
     expect(await notices(secondC)).toBe(2);
-    // Versions come from one sequence (never repeat): the re-run bumped it once more, at least by one.
+    // Versions come from one sequence (never repeated), so a bump is "higher", not "+1".
     expect(await v(db.deviceId)).toBeGreaterThan(vb);
     expect(await v(da.deviceId)).toBeGreaterThan(1);
     for (const m of [firstC, secondC]) {

@@ -192,7 +192,7 @@ describe('kill -9 of an API process during an assignment wave', () => {
     );
 
     let killed = false;
-    const TOTAL = 40;
+    const TOTAL = 24;
     const outcomes = await wave(
       base,
       token,
@@ -285,12 +285,13 @@ describe('kill -9 of the embedded PostgreSQL', () => {
     await new Promise<void>((r) => t.app.getHttpServer().listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     const pidBefore = db.pid();
+    const WAVE = 30;
     let killed = false;
     const outcomes = await wave(
       base,
       token,
       { customerId: m.customerId, skuCode: sku.code, quantity: 1 },
-      50,
+      WAVE,
       4,
       (_o, all) => {
         if (!killed && all.filter((x) => x.status === 201).length >= 10) {
@@ -333,7 +334,7 @@ describe('kill -9 of the embedded PostgreSQL', () => {
       });
       expect([200, 201]).toContain(r!.status);
     }
-    expect(await checkWhole(t, m, STOCK)).toBe(50);
+    expect(await checkWhole(t, m, STOCK)).toBe(WAVE);
 
     // Device push resumes: the listener reconnected, and a change answers a waiting long-poll at once.
     await until('the listener to reconnect', () => t.get(DbNotifications).connected);
