@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import CloudDownloadOutlined from '@mui/icons-material/CloudDownloadOutlined';
+import ControlCamera from '@mui/icons-material/ControlCamera';
 import PlayCircleOutline from '@mui/icons-material/PlayCircleOutlined';
 import Videocam from '@mui/icons-material/Videocam';
 import type { StreamGrant, StreamMode } from '@lc/shared';
@@ -15,10 +16,11 @@ const MODES: Array<{ mode: StreamMode; icon: typeof Videocam }> = [
   { mode: 'live', icon: Videocam },
   { mode: 'playback', icon: PlayCircleOutline },
   { mode: 'download', icon: CloudDownloadOutlined },
+  { mode: 'control', icon: ControlCamera },
 ];
 
 /**
- * Live / Playback / Download: each asks the API for a signed stream grant; when refused it says
+ * Live / Playback / Download / Camera control: each asks the API for a signed stream grant; when refused it says
  * why — which license lapsed and which dealer to ask, a missing permission, or a proxy session.
  */
 export function StreamPanel({ cameraId, timeZone }: { cameraId: string; timeZone?: string }) {
