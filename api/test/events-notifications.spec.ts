@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ErrorCode, NOTIFY_EVENT_TYPES } from '@lc/shared';
 import { mailbox } from './account-helpers.js';
 import { deviceAuth, licenses, recorderSpec, register } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type Made, type TestApp } from './harness.js';
+import {
+  bearer,
+  login,
+  makeDealerAndCustomer,
+  PASSWORD,
+  startApp,
+  uniq,
+  type Made,
+  type TestApp,
+} from './harness.js';
 
 let t: TestApp;
 let b: TestApp; // a second API process on the same database
@@ -202,6 +211,54 @@ describe('event e-mails', () => {
     const mails = await eventMails(m.customerEmail);
     expect(mails).toHaveLength(1);
     expect(mails[0].data).toMatchObject({ deviceId: d.deviceId, cameraId: null, type: 'hdd_space' });
+  });
+
+  it('reach a shared user only for a camera shared with them and with the event-search permission', async () => {
+    const { m, d, token } = await setup();
+    const ch1 = d.cameras.find((c) => c.channel === 1)!.id;
+    const invite = async (eventSearch: boolean) => {
+      const email = `${uniq('su')}@shared.test`;
+      const c = await t.http
+        .post('/api/shared-users')
+        .set(bearer(token))
+        .send({
+          name: 'Viewer',
+          email,
+          permissions: {
+            playback: false,
+            download: false,
+            cameraControl: false,
+            eventSearch,
+            cameraSettings: false,
+          },
+        });
+      expect(c.status).toBe(201);
+      await t.http
+        .put(`/api/shared-users/${c.body.id}/cameras`)
+        .set(bearer(token))
+        .send({ cameraIds: [ch1] })
+        .expect(200);
+      const [inv] = await mailbox(t, email, 'shared-user-invitation');
+      await t.http
+        .post('/api/auth/accept-invitation')
+        .send({ token: inv.data.token, password: PASSWORD })
+        .expect(204);
+      const own = (await login(t, email)).accessToken;
+      await t.http
+        .put('/api/event-notifications')
+        .set(bearer(own))
+        .send({ email: true, push: false, eventTypes: ['motion'], schedule: null })
+        .expect(200);
+      return email;
+    };
+    const searcher = await invite(true);
+    const watcher = await invite(false);
+    expect(
+      (await beat(t, d.credential, { status: 'normal', events: [{ type: 'motion', channel: 1 }] })).status,
+    ).toBe(200);
+    expect(await eventMails(m.customerEmail)).toHaveLength(1);
+    expect(await eventMails(searcher)).toHaveLength(1);
+    expect(await eventMails(watcher)).toHaveLength(0);
   });
 
   it('exactly once across two API processes reporting at the same time', async () => {
