@@ -142,6 +142,9 @@ export class NoticesService {
     } else {
       const who = await dealerRecipients(em, [...new Set(notices.map((n) => n.dealer_id))]);
       for (const list of groups.values()) {
+        // One data object per group: the outbox renders it once per language and zone.
+        const data = { forDealer: true, count: list.length, items: list.map(item) };
+        const licenseIds = list.map((n) => n.license_id);
         for (const to of who.get(list[0].dealer_id) ?? []) {
           out.push({
             kind: list[0].kind,
@@ -151,8 +154,8 @@ export class NoticesService {
             recipientKind: 'dealer',
             to,
             template: list[0].kind === 'lapse' ? 'license-lapsed' : 'license-auto-assigned',
-            data: { forDealer: true, count: list.length, items: list.map(item) },
-            licenseIds: list.map((n) => n.license_id),
+            data,
+            licenseIds,
             dedupeKey: `notice:${list[0].kind}:d:${list[0].id}:${to.key}`,
           });
         }

@@ -6,7 +6,7 @@ import { AppConfig } from '../common/config/config.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { MailService } from '../common/mail/mail.service.js';
-import type { MailLanguage } from '../common/mail/templates.js';
+import type { MailLanguage, Rendered } from '../common/mail/templates.js';
 
 /** One address that receives a job's e-mails, in its language and time zone. */
 export interface Recipient {
@@ -50,13 +50,25 @@ export class JobOutbox {
     const now = this.clock.now();
     const ids: string[] = [];
     const cols: unknown[][] = [[], [], [], [], [], [], [], []];
+    // Mails that share one data object (a dealer's recipients) are rendered once per template,
+    // language and zone, and their data serialised once.
+    const done = new Map<Record<string, unknown>, Map<string, { json: string; r: Rendered }>>();
     for (const m of mails) {
-      const data = { appUrl: this.config.publicUrl, ...m.data };
-      const r = this.mail.renderer.render(m.template, m.to.language, m.to.timeZone, data);
+      let byLang = done.get(m.data);
+      if (!byLang) done.set(m.data, (byLang = new Map()));
+      const k = `${m.template}|${m.to.language}|${m.to.timeZone}`;
+      let x = byLang.get(k);
+      if (!x) {
+        const data = { appUrl: this.config.publicUrl, ...m.data };
+        const r = this.mail.renderer.render(m.template, m.to.language, m.to.timeZone, data);
+        const prev = byLang.values().next().value;
+        x = { json: prev?.json ?? JSON.stringify(data), r };
+        byLang.set(k, x);
+      }
       const id = randomUUID();
       ids.push(id);
-      [id, m.to.address, m.template, m.to.language, JSON.stringify(data), r.subject, r.text, r.html].forEach(
-        (v, i) => cols[i].push(v),
+      [id, m.to.address, m.template, m.to.language, x.json, x.r.subject, x.r.text, x.r.html].forEach((v, i) =>
+        cols[i].push(v),
       );
     }
     const inserted = await rows<{ id: string }>(

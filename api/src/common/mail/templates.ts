@@ -80,10 +80,16 @@ export class TemplateRenderer {
 /** Formatters are costly to build (job e-mails list thousands of dates): one per language, zone and style. */
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 
+/** Formatted dates (a month-end's e-mails list the same few instants thousands of times). */
+const FORMATTED = new Map<string, string>();
+
 export function formatDate(v: unknown, lang: MailLanguage, timeZone: string, withTime = true): string {
   const d = v instanceof Date ? v : new Date(String(v));
   if (Number.isNaN(d.getTime())) return String(v);
   const key = `${lang}|${timeZone}|${withTime}`;
+  const memo = `${key}|${d.getTime()}`;
+  const done = FORMATTED.get(memo);
+  if (done !== undefined) return done;
   let f = FORMATTERS.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
@@ -96,5 +102,8 @@ export function formatDate(v: unknown, lang: MailLanguage, timeZone: string, wit
     if (FORMATTERS.size > 1000) FORMATTERS.clear();
     FORMATTERS.set(key, f);
   }
-  return f.format(d);
+  const out = f.format(d);
+  if (FORMATTED.size > 10_000) FORMATTED.clear();
+  FORMATTED.set(memo, out);
+  return out;
 }
