@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
 import { PasswordHasher } from '../src/common/auth/password-hasher.js';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, uniq, type TestApp } from './harness.js';
+import { bearer, makeDealerAndCustomer, PASSWORD, uniq } from './harness.js';
+import { signIn, useTestApp } from './support/index.js';
 import {
   addStock,
   createSku,
@@ -12,18 +13,13 @@ import {
   stockOf,
 } from './licensing.js';
 
-let t: TestApp;
+const t = useTestApp();
 let op: string;
 beforeAll(async () => {
-  t = await startApp();
   op = await operatorToken(t);
 });
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
 
-const token = async (email: string) => (await login(t, email)).accessToken;
+const token = signIn(t);
 const act = (tok: string, id: string, action: string, body: object = {}) =>
   t.http.post(`/api/orders/${id}/${action}`).set(bearer(tok)).send(body);
 

@@ -4,53 +4,33 @@
  * are reused where one fits; the rest are ours. Never renumber a code once released.
  */
 export const ErrorCode = {
-  // generic (1xxxxx)
+  // ---- generic (1000xx, HTTP-like 1004xx/1005xx) ----
   VALIDATION: 100001,
   MALFORMED_JSON: 100002,
-  NOT_FOUND: 100404,
-  ROUTE_NOT_FOUND: 100405,
+  // request hardening (issue 11)
+  TEXT_INVALID_CHARACTERS: 100400,
   UNAUTHENTICATED: 100401,
   FORBIDDEN: 100403,
+  NOT_FOUND: 100404,
+  ROUTE_NOT_FOUND: 100405,
   CONFLICT: 100409,
   PAYLOAD_TOO_LARGE: 100413,
-  RATE_LIMITED: 100429,
-  INTERNAL: 500006,
-
-  // request hardening (issue 11; block 1004xx)
-  TEXT_INVALID_CHARACTERS: 100400,
   URI_TOO_LONG: 100414,
+  RATE_LIMITED: 100429,
   HEADERS_TOO_LARGE: 100431,
+  /** 500 (with an `errorId`): released as 500006 before the blocks existed; never renumbered. */
+  INTERNAL: 500006,
+  // reliability: outages the client should retry
+  /** 503 with `Retry-After`: the database is unreachable for a moment (restarting, failing over). */
+  DATABASE_UNAVAILABLE: 100503,
 
-  // auth (seed 001 §7.2 where one fits)
-  INVALID_CREDENTIALS: 400224,
-  ACCOUNT_LOCKED: 400225,
-  VERIFICATION_CODE_EXPIRED: 400210,
-  VERIFICATION_CODE_WRONG: 400211,
-  ALREADY_REGISTERED: 400229,
-  NAME_MISSING: 400249,
-  NAME_TOO_LONG: 400250,
-  PASSWORD_POLICY: 400240,
-  REFRESH_TOKEN_INVALID: 401001,
-  REFRESH_TOKEN_REUSED: 401002,
-  SESSION_IDLE_TIMEOUT: 401003,
-  SESSION_REVOKED: 401004,
-  ACCESS_TOKEN_EXPIRED: 401005,
-  INITIAL_PASSWORD_EXPIRED: 401006,
-  PASSWORD_CHANGE_REQUIRED: 403001,
-  NOT_ALLOWED_IN_PROXY_SESSION: 403002,
-  VERIFICATION_CODE_LOCKED: 400212,
-  LINK_INVALID: 400301,
-  LINK_EXPIRED: 400302,
-  NOT_A_PROXY_SESSION: 403003,
-
-  // dealers and customers (2xxxxx)
+  // ---- dealers and customers (2001xx, 2002xx) ----
   LOGIN_ID_INVALID: 200101,
   LOGIN_ID_TAKEN: 200102,
-  EMAIL_LOCKED_AFTER_ASSIGNMENT: 200201,
   LAST_OWNER: 200103,
-  SHARED_USER_LIMIT: 500007,
+  EMAIL_LOCKED_AFTER_ASSIGNMENT: 200201,
 
-  // licenses and billing (3xxxxx)
+  // ---- licenses and billing (3001xx stock and SKUs, 3002xx orders, 3003xx EC site, 3004xx renewal requests) ----
   STOCK_SHORT: 300101,
   SKU_UNKNOWN: 300102,
   SKU_CODE_TAKEN: 300103,
@@ -63,8 +43,37 @@ export const ErrorCode = {
   INVOICE_DUE_BEFORE_ISSUE: 300205,
   EC_SIGNATURE_INVALID: 300301,
   EC_TIMESTAMP_STALE: 300302,
+  RENEWAL_NOT_DUE: 300400,
+  RENEWAL_ALREADY_REQUESTED: 300401,
+  RENEWAL_NOTE_TOO_LONG: 300402,
+  RENEWAL_REQUEST_HANDLED: 300403,
 
-  // devices (5xxxx as in seed 001; ours 5001xx)
+  // ---- auth (4002xx are seed 001 §7.2's codes; ours 4003xx links, 4010xx sessions, 4030xx refusals) ----
+  VERIFICATION_CODE_EXPIRED: 400210,
+  VERIFICATION_CODE_WRONG: 400211,
+  VERIFICATION_CODE_LOCKED: 400212,
+  INVALID_CREDENTIALS: 400224,
+  ACCOUNT_LOCKED: 400225,
+  ALREADY_REGISTERED: 400229,
+  PASSWORD_POLICY: 400240,
+  NAME_MISSING: 400249,
+  NAME_TOO_LONG: 400250,
+  LINK_INVALID: 400301,
+  LINK_EXPIRED: 400302,
+  REFRESH_TOKEN_INVALID: 401001,
+  REFRESH_TOKEN_REUSED: 401002,
+  SESSION_IDLE_TIMEOUT: 401003,
+  SESSION_REVOKED: 401004,
+  ACCESS_TOKEN_EXPIRED: 401005,
+  INITIAL_PASSWORD_EXPIRED: 401006,
+  PASSWORD_CHANGE_REQUIRED: 403001,
+  NOT_ALLOWED_IN_PROXY_SESSION: 403002,
+  NOT_A_PROXY_SESSION: 403003,
+
+  // ---- devices (5001xx devices, 5002xx lapse enforced by the server, 5003xx sharing) ----
+  /** The seed's code (seed 001 §7.2) for the shared-user limit; it stays outside the blocks. */
+  SHARED_USER_LIMIT: 500007,
+  /** The seed's code (seed 001 §7.2) for a reservation time in the past; it stays outside the blocks. */
   RESERVATION_IN_PAST: 50401,
   DEVICE_SERIAL_TAKEN: 500101,
   DIRECT_CAMERA_LIMIT: 500102,
@@ -73,36 +82,7 @@ export const ErrorCode = {
   LICENSE_NOT_BOUND: 500105,
   DEVICE_EXCHANGE_INVALID: 500106,
   DUPLICATE_CHANNEL: 500107,
-
-  // maintenance links (6001xx)
-  MAINTENANCE_DEALER_MISMATCH: 600101,
-  MAINTENANCE_LINK_RATE_LIMITED: 600102,
-  MAINTENANCE_CONTACTS_LIMIT: 600103,
-  MAINTENANCE_CONTACT_DUPLICATE: 600104,
-  MAINTENANCE_UNLICENSED: 600105,
-
-  // shared users, camera sharing, folders, stream grants (issue 13; block 5003xx).
-  // 400229/400249/400250/500007/400224 above are reused as seed 001 §7.2 names them.
-  STREAM_CAMERA_UNLICENSED: 500301,
-  SHARED_PERMISSION_MISSING: 500302,
-  CAMERA_NOT_SHARED: 500303,
-  FOLDER_TOO_DEEP: 500304,
-  FOLDER_FULL: 500305,
-  // dealer integrations: webhooks and API keys (7001xx, issue #17)
-  WEBHOOK_URL_INVALID: 700101,
-  WEBHOOK_URL_FORBIDDEN: 700102,
-  WEBHOOK_EVENTS_INVALID: 700103,
-  WEBHOOK_ENDPOINT_LIMIT: 700104,
-  API_KEY_INVALID: 700105,
-  API_KEY_RATE_LIMITED: 700106,
-  API_KEY_LIMIT: 700107,
-  API_KEY_NOT_ALLOWED: 700108,
-  WEBHOOK_DELIVERY_BUSY: 700109,
-  // events, notifications, announcements, terms, bulk operations (issue #15: 8001xx)
-  TERMS_VERSION_OUTDATED: 800101,
-  BULK_NOT_A_RECORDER: 800102,
-  BULK_DEVICE_NOT_FOUND: 800103,
-  // lapse enforced by the server (issue 12; block 5002xx)
+  // lapse enforced by the server (issue 12)
   /** 403: the capability gate refused (details: CapabilityRefusal; the message names the license state). */
   LICENSE_REQUIRED: 500201,
   /** 400: the operation is not supported by this device type (e.g. firmware update of a camera). */
@@ -113,18 +93,39 @@ export const ErrorCode = {
   NO_FIRMWARE_RESERVATION: 500204,
   /** 403: a selling dealer reads device telemetry only through a maintenance link or a proxy session. */
   DEALER_NEEDS_MAINTENANCE_LINK: 500205,
-  // renewal requests (web/console work, block 3004xx)
-  RENEWAL_NOT_DUE: 300400,
-  RENEWAL_ALREADY_REQUESTED: 300401,
-  RENEWAL_NOTE_TOO_LONG: 300402,
-  RENEWAL_REQUEST_HANDLED: 300403,
+  // shared users, camera sharing, folders, stream grants (issue 13).
+  // 400229/400249/400250/500007/400224 above are reused as seed 001 §7.2 names them.
+  STREAM_CAMERA_UNLICENSED: 500301,
+  SHARED_PERMISSION_MISSING: 500302,
+  CAMERA_NOT_SHARED: 500303,
+  FOLDER_TOO_DEEP: 500304,
+  FOLDER_FULL: 500305,
 
-  // jobs and dev surface (9xxxxx)
+  // ---- maintenance links (6001xx) ----
+  MAINTENANCE_DEALER_MISMATCH: 600101,
+  MAINTENANCE_LINK_RATE_LIMITED: 600102,
+  MAINTENANCE_CONTACTS_LIMIT: 600103,
+  MAINTENANCE_CONTACT_DUPLICATE: 600104,
+  MAINTENANCE_UNLICENSED: 600105,
+
+  // ---- dealer integrations: webhooks and API keys (7001xx, issue #17) ----
+  WEBHOOK_URL_INVALID: 700101,
+  WEBHOOK_URL_FORBIDDEN: 700102,
+  WEBHOOK_EVENTS_INVALID: 700103,
+  WEBHOOK_ENDPOINT_LIMIT: 700104,
+  API_KEY_INVALID: 700105,
+  API_KEY_RATE_LIMITED: 700106,
+  API_KEY_LIMIT: 700107,
+  API_KEY_NOT_ALLOWED: 700108,
+  WEBHOOK_DELIVERY_BUSY: 700109,
+
+  // ---- events, notifications, announcements, terms, bulk operations (8001xx, issue #15) ----
+  TERMS_VERSION_OUTDATED: 800101,
+  BULK_NOT_A_RECORDER: 800102,
+  BULK_DEVICE_NOT_FOUND: 800103,
+
+  // ---- jobs and dev surface (9001xx) ----
   UNKNOWN_JOB: 900101,
-
-  // reliability (1005xx): outages the client should retry
-  /** 503 with `Retry-After`: the database is unreachable for a moment (restarting, failing over). */
-  DATABASE_UNAVAILABLE: 100503,
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -27,6 +27,7 @@ import type { CreateOrderDto, InvoiceOrderDto, OrderQueryDto, PayOrderDto } from
 import { invoiceNumberLabel } from './invoice-number.js';
 import { computeTax } from './tax.js';
 import { invoiceIssuedEvent, orderUpdatedEvent } from '../integrations/events.js';
+import { mayTransition, type OrderAction } from './order-transitions.js';
 
 export interface OrderRow {
   id: string;
@@ -72,8 +73,6 @@ interface LineRow {
   amount: string;
   tax_rate: number;
 }
-
-type Action = 'confirm' | 'invoice' | 'pay' | 'cancel';
 
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -276,8 +275,7 @@ export class OrdersService {
     em: EntityManager,
     user: AuthUser,
     id: string,
-    action: Action,
-    from: OrderStatus[],
+    action: OrderAction,
   ): Promise<OrderRow> {
     const [o] = await rows<OrderRow>(
       em,
@@ -297,8 +295,7 @@ export class OrdersService {
     if (isSupplier && user.role === 'dealer' && user.memberRole === 'staff') {
       throw AppError.forbidden(`Only an owner or manager may ${action} orders`);
     }
-    const allowed = !isSupplier && buyerCancelling ? (['submitted'] as OrderStatus[]) : from;
-    if (!allowed.includes(o.status)) {
+    if (!mayTransition(action, isSupplier ? 'supplier' : 'buyer', o.status)) {
       throw AppError.conflict(
         ErrorCode.ORDER_TRANSITION,
         `status: cannot ${action} an order that is ${o.status}` +
@@ -330,7 +327,7 @@ export class OrdersService {
 
   async confirm(user: AuthUser, id: string): Promise<OrderView> {
     return this.ds.transaction(async (em) => {
-      const o = await this.lockFor(em, user, id, 'confirm', ['submitted']);
+      const o = await this.lockFor(em, user, id, 'confirm');
       const now = this.clock.now();
       await em.query(
         `UPDATE purchase_order SET status = 'confirmed', confirmed_at = $2, updated_at = $2 WHERE id = $1`,
@@ -355,7 +352,7 @@ export class OrdersService {
 
   async invoice(user: AuthUser, id: string, dto: InvoiceOrderDto): Promise<OrderView> {
     return this.ds.transaction(async (em) => {
-      const o = await this.lockFor(em, user, id, 'invoice', ['confirmed']);
+      const o = await this.lockFor(em, user, id, 'invoice');
       const now = this.clock.now();
       const { year, month } = localDate(now, DEFAULT_TIME_ZONE);
       const dueAt = dto.dueAt ? new Date(dto.dueAt) : endOfLocalMonth(year, month + 1, DEFAULT_TIME_ZONE);
@@ -456,7 +453,7 @@ export class OrdersService {
 
   async pay(user: AuthUser, id: string, dto: PayOrderDto): Promise<OrderView> {
     return this.ds.transaction(async (em) => {
-      const o = await this.lockFor(em, user, id, 'pay', ['invoiced']);
+      const o = await this.lockFor(em, user, id, 'pay');
       const [inv] = await rows<{ id: string; total: string; amount_paid: string; number: number }>(
         em,
         `SELECT id, total, amount_paid, number FROM invoice WHERE order_id = $1 FOR UPDATE`,
@@ -556,7 +553,7 @@ export class OrdersService {
 
   async cancel(user: AuthUser, id: string): Promise<OrderView> {
     return this.ds.transaction(async (em) => {
-      const o = await this.lockFor(em, user, id, 'cancel', ['submitted', 'confirmed', 'invoiced']);
+      const o = await this.lockFor(em, user, id, 'cancel');
       if (Number(o.amount_paid) > 0) {
         throw AppError.conflict(
           ErrorCode.ORDER_TRANSITION,

@@ -16,6 +16,7 @@ import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
 import { CapabilityGate } from '../licenses/capability-gate.service.js';
 import type { CreateCommandDto } from './dto/device.dto.js';
+import type { CommandResultDto } from './dto/register-device.dto.js';
 
 interface CommandRow {
   id: string;
@@ -218,6 +219,46 @@ export class CommandsService {
       });
       return c;
     });
+  }
+
+  // ---------- delivery (the device's heartbeat, in its transaction) ----------
+
+  /** Results the device reports for commands it was given (only pending or delivered ones change). */
+  async recordResults(
+    em: EntityManager,
+    deviceId: string,
+    results: CommandResultDto[],
+    now: Date,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE device_command k SET status = r.status, result_message = r.message, completed_at = $3
+         FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, status text, message text)
+        WHERE k.id = r.id AND k.device_id = $1 AND k.status IN ('pending', 'delivered')`,
+      [deviceId, JSON.stringify(results), now],
+    );
+  }
+
+  /** Hands over the pending commands that are due (a reserved firmware update once its time has come). */
+  async deliverDue(
+    em: EntityManager,
+    deviceId: string,
+    now: Date,
+  ): Promise<Array<{ id: string; kind: string; payload: Record<string, unknown>; createdAt: string }>> {
+    const commands = await rows<{
+      id: string;
+      kind: string;
+      payload: Record<string, unknown>;
+      created_at: Date;
+    }>(
+      em,
+      `UPDATE device_command SET status = 'delivered', delivered_at = $2
+        WHERE device_id = $1 AND status = 'pending' AND (not_before IS NULL OR not_before <= $2)
+        RETURNING id, kind, payload, created_at`,
+      [deviceId, now],
+    );
+    return commands
+      .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
+      .map((c) => ({ id: c.id, kind: c.kind, payload: c.payload, createdAt: c.created_at.toISOString() }));
   }
 
   async list(customerId: string, deviceId: string): Promise<DeviceCommandView[]> {

@@ -15,7 +15,7 @@ import { AppError } from '../common/errors/app-error.js';
 import type { AuthDevice } from './credentials.js';
 import { CurrentDevice } from './current-device.js';
 import { DeviceApiService } from './device-api.service.js';
-import { DevicesService } from './devices.service.js';
+import { DeviceRegistrationService } from './registration.service.js';
 import {
   DeviceRegistrationDto,
   EntitlementsDocumentDto,
@@ -31,7 +31,7 @@ import { SigningKeysService } from './signing-keys.service.js';
 @Controller('device')
 export class DeviceApiController {
   constructor(
-    private readonly devices: DevicesService,
+    private readonly registration: DeviceRegistrationService,
     private readonly api: DeviceApiService,
     private readonly keys: SigningKeysService,
   ) {}
@@ -47,7 +47,7 @@ export class DeviceApiController {
     description: '500101: serial registered to another customer; 500102: camera-direct limit reached',
   })
   register(@Body() body: RegisterDeviceDto, @ClientIp() ip: string | null) {
-    return this.devices.register(body, ip);
+    return this.registration.register(body, ip);
   }
 
   @Public()

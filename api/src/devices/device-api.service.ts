@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   capabilitiesFor,
-  DEVICE_LOG_RETENTION,
   type EntitlementsDocument,
   type EntitlementsPayload,
   type HeartbeatResult,
@@ -10,7 +9,7 @@ import {
 import { AppConfig } from '../common/config/config.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
-import { boundValid, eventLicensedSql } from '../licenses/validity.js';
+import { boundValid } from '../licenses/validity.js';
 import { AppError } from '../common/errors/app-error.js';
 import type { AuthDevice } from './credentials.js';
 import type { HeartbeatDto } from './dto/register-device.dto.js';
@@ -19,8 +18,10 @@ import { SigningKeysService } from './signing-keys.service.js';
 import { EntitlementsNotifier } from './entitlements-notifier.js';
 import { EntitlementsCache, type CachedEntitlements } from './entitlements-cache.js';
 import { BindingService } from '../licenses/binding.service.js';
-import { DevicesService } from './devices.service.js';
+import { DeviceRegistrationService } from './registration.service.js';
 import { EventMailService } from '../events/event-mail.service.js';
+import { DeviceTelemetryService } from './telemetry.service.js';
+import { CommandsService } from './commands.service.js';
 
 export const COMMUNICATION_ERROR = 'communication_error';
 
@@ -34,9 +35,11 @@ export class DeviceApiService {
     private readonly config: AppConfig,
     private readonly notifier: EntitlementsNotifier,
     private readonly binding: BindingService,
-    private readonly devices: DevicesService,
+    private readonly registration: DeviceRegistrationService,
     private readonly cache: EntitlementsCache,
     private readonly eventMail: EventMailService,
+    private readonly telemetry: DeviceTelemetryService,
+    private readonly commands: CommandsService,
   ) {}
 
   /**
@@ -159,7 +162,7 @@ export class DeviceApiService {
       }
       let version = Number(d.entitlements_version);
       if (dto.cameras?.length) {
-        const added = await this.devices.addReportedCameras(
+        const added = await this.registration.addReportedCameras(
           em,
           device.deviceId,
           device.customerId,
@@ -177,19 +180,8 @@ export class DeviceApiService {
         }
       }
       if (dto.events?.length) {
-        // A device's clock may run ahead: nothing is recorded later than now. SPEC §3: events of a
-        // camera without a valid license are not stored; events of no known camera (the
-        // recorder's own) follow the device rule — the same rule as the CapabilityGate.
-        const stored = await rows<{ id: string; camera_id: string | null; type: string; at: Date }>(
-          em,
-          `INSERT INTO device_event (device_id, customer_id, camera_id, type, at, message)
-           SELECT $1, $2, c.id, e.type, LEAST(COALESCE(e.at, $4), $4), e.message
-             FROM jsonb_to_recordset($3::jsonb) AS e(type text, at timestamptz, channel int, message text)
-             LEFT JOIN camera c ON c.device_id = $1 AND c.channel = e.channel AND c.deleted_at IS NULL
-            WHERE ${eventLicensedSql('c', 'dv', '$4')}
-           RETURNING id, camera_id, type, at`,
-          [device.deviceId, device.customerId, JSON.stringify(dto.events), now],
-        );
+        // Licensed cameras' events only, never later than now (DeviceTelemetryService.recordEvents).
+        const stored = await this.telemetry.recordEvents(em, device, dto.events, now);
         // Event e-mails, in this transaction (it holds the device row: one at a time per camera).
         await this.eventMail.notify(
           em,
@@ -202,54 +194,12 @@ export class DeviceApiService {
           })),
         );
       }
-      if (dto.logs?.length) {
-        await em.query(
-          `INSERT INTO device_log (device_id, customer_id, kind, at, code, message)
-           SELECT $1, $2, e.kind, LEAST(COALESCE(e.at, $4), $4), e.code, e.message
-             FROM jsonb_to_recordset($3::jsonb) AS e(kind text, at timestamptz, code text, message text)`,
-          [device.deviceId, device.customerId, JSON.stringify(dto.logs), now],
-        );
-        const kinds = [...new Set(dto.logs.map((l) => l.kind))];
-        await em.query(
-          `DELETE FROM device_log WHERE id IN (
-             SELECT id FROM (
-               SELECT id, kind, row_number() OVER (PARTITION BY kind ORDER BY at DESC, id DESC) AS n
-                 FROM device_log WHERE device_id = $1 AND kind = ANY($2::text[])) x
-              WHERE n > ($3::jsonb ->> x.kind)::int)`,
-          [device.deviceId, kinds, JSON.stringify(DEVICE_LOG_RETENTION)],
-        );
-      }
+      if (dto.logs?.length) await this.telemetry.recordLogs(em, device, dto.logs, now);
       if (dto.commandResults?.length) {
-        await em.query(
-          `UPDATE device_command k SET status = r.status, result_message = r.message, completed_at = $3
-             FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, status text, message text)
-            WHERE k.id = r.id AND k.device_id = $1 AND k.status IN ('pending', 'delivered')`,
-          [device.deviceId, JSON.stringify(dto.commandResults), now],
-        );
+        await this.commands.recordResults(em, device.deviceId, dto.commandResults, now);
       }
-      const commands = await rows<{
-        id: string;
-        kind: string;
-        payload: Record<string, unknown>;
-        created_at: Date;
-      }>(
-        em,
-        `UPDATE device_command SET status = 'delivered', delivered_at = $2
-          WHERE device_id = $1 AND status = 'pending' AND (not_before IS NULL OR not_before <= $2)
-          RETURNING id, kind, payload, created_at`,
-        [device.deviceId, now],
-      );
-      return {
-        commands: commands
-          .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
-          .map((c) => ({
-            id: c.id,
-            kind: c.kind,
-            payload: c.payload,
-            createdAt: c.created_at.toISOString(),
-          })),
-        entitlementsVersion: version,
-      };
+      const commands = await this.commands.deliverDue(em, device.deviceId, now);
+      return { commands, entitlementsVersion: version };
     });
   }
 

@@ -19,6 +19,8 @@ import { CommandsService } from './commands.service.js';
 import { BulkCommandsService } from './bulk-commands.service.js';
 import { BulkCommandAnswerDto, BulkCommandDto } from './dto/bulk-commands.dto.js';
 import { DevicesService } from './devices.service.js';
+import { CamerasService } from './cameras.service.js';
+import { DeviceLifecycleService } from './lifecycle.service.js';
 import {
   CameraViewDto,
   CreateCommandDto,
@@ -45,6 +47,8 @@ import {
 export class DevicesController {
   constructor(
     private readonly devices: DevicesService,
+    private readonly cameras: CamerasService,
+    private readonly lifecycle: DeviceLifecycleService,
     private readonly commands: CommandsService,
     private readonly ds: DataSource,
     private readonly bulk: BulkCommandsService,
@@ -92,7 +96,7 @@ export class DevicesController {
   @Get('devices/:id/deletion-impact')
   @ApiOkResponse({ type: DeletionImpactDto, description: 'Licenses voided and days forfeited by deletion' })
   deletionImpact(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe('Device')) id: string) {
-    return this.devices.deletionImpact(user.customerId!, id);
+    return this.lifecycle.deletionImpact(user.customerId!, id);
   }
 
   @Allow('customer')
@@ -104,7 +108,7 @@ export class DevicesController {
     @Param('id', new ParseIdPipe('Device')) id: string,
     @Body() body: DeleteDeviceDto,
   ) {
-    return this.devices.delete(user, id, body.password);
+    return this.lifecycle.delete(user, id, body.password);
   }
 
   @Allow('customer')
@@ -116,7 +120,7 @@ export class DevicesController {
     @Param('id', new ParseIdPipe('Device')) id: string,
     @Body() body: ExchangeDeviceDto,
   ) {
-    return this.devices.exchange(user, id, body);
+    return this.lifecycle.exchange(user, id, body);
   }
 
   /** The same command for several recorders; a result per device (seed 001 §4.2.10–4.2.11). */
@@ -213,7 +217,7 @@ export class DevicesController {
         );
       }
     }
-    return this.devices.updateCamera(user, id, body);
+    return this.cameras.updateCamera(user, id, body);
   }
 
   @Allow('customer')
@@ -226,6 +230,6 @@ export class DevicesController {
     @Param('id', new ParseIdPipe('License')) id: string,
     @Body() body: TransferLicenseDto,
   ) {
-    return this.devices.transfer(user, id, body);
+    return this.cameras.transfer(user, id, body);
   }
 }

@@ -9,6 +9,9 @@ import { DeviceApiController } from './device-api.controller.js';
 import { DeviceApiService } from './device-api.service.js';
 import { DevicesController } from './devices.controller.js';
 import { DevicesService } from './devices.service.js';
+import { DeviceRegistrationService } from './registration.service.js';
+import { CamerasService } from './cameras.service.js';
+import { DeviceLifecycleService } from './lifecycle.service.js';
 import { SigningKeysService } from './signing-keys.service.js';
 import { StreamGrantsController } from './stream-grants.controller.js';
 import { StreamGrantsService } from './stream-grants.service.js';
@@ -26,6 +29,9 @@ import { CapabilityModule } from '../licenses/capability.module.js';
   controllers: [DeviceApiController, DevicesController, TelemetryController, StreamGrantsController],
   providers: [
     DevicesService,
+    DeviceRegistrationService,
+    CamerasService,
+    DeviceLifecycleService,
     DeviceApiService,
     SigningKeysService,
     CommandsService,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ALARM_EVENT_TYPES,
   EVENT_BELL_SIZE,
   type AlarmView,
   CONNECTION_HISTORY_PAGE_SIZE,
+  DEVICE_LOG_RETENTION,
   ErrorCode,
   EVENT_PAGE_SIZE,
   EVENT_SEARCH_MAX,
@@ -22,6 +23,8 @@ import type { AuthUser } from '../common/auth/decorators.js';
 import { eventLicensedSql } from '../licenses/validity.js';
 import type { CsvFile } from '../common/http/csv.js';
 import { AppError } from '../common/errors/app-error.js';
+import type { AuthDevice } from './credentials.js';
+import type { HeartbeatEventDto, HeartbeatLogDto } from './dto/register-device.dto.js';
 
 /**
  * Whose telemetry a query may read. The scope is part of every query's WHERE clause: a customer
@@ -87,6 +90,50 @@ export class DeviceTelemetryService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
+
+  // ---------- intake (the device's heartbeat, in its transaction) ----------
+
+  /**
+   * Stores a heartbeat's events. A device's clock may run ahead: nothing is recorded later than
+   * now. SPEC §3: events of a camera without a valid license are not stored; events of no known
+   * camera (the recorder's own) follow the device rule — the same rule as the CapabilityGate.
+   */
+  recordEvents(
+    em: EntityManager,
+    device: AuthDevice,
+    events: HeartbeatEventDto[],
+    now: Date,
+  ): Promise<Array<{ id: string; camera_id: string | null; type: string; at: Date }>> {
+    return rows(
+      em,
+      `INSERT INTO device_event (device_id, customer_id, camera_id, type, at, message)
+       SELECT $1, $2, c.id, e.type, LEAST(COALESCE(e.at, $4), $4), e.message
+         FROM jsonb_to_recordset($3::jsonb) AS e(type text, at timestamptz, channel int, message text)
+         LEFT JOIN camera c ON c.device_id = $1 AND c.channel = e.channel AND c.deleted_at IS NULL
+        WHERE ${eventLicensedSql('c', 'dv', '$4')}
+       RETURNING id, camera_id, type, at`,
+      [device.deviceId, device.customerId, JSON.stringify(events), now],
+    );
+  }
+
+  /** Stores a heartbeat's logs and keeps the newest DEVICE_LOG_RETENTION of each kind. */
+  async recordLogs(em: EntityManager, device: AuthDevice, logs: HeartbeatLogDto[], now: Date): Promise<void> {
+    await em.query(
+      `INSERT INTO device_log (device_id, customer_id, kind, at, code, message)
+       SELECT $1, $2, e.kind, LEAST(COALESCE(e.at, $4), $4), e.code, e.message
+         FROM jsonb_to_recordset($3::jsonb) AS e(kind text, at timestamptz, code text, message text)`,
+      [device.deviceId, device.customerId, JSON.stringify(logs), now],
+    );
+    const kinds = [...new Set(logs.map((l) => l.kind))];
+    await em.query(
+      `DELETE FROM device_log WHERE id IN (
+         SELECT id FROM (
+           SELECT id, kind, row_number() OVER (PARTITION BY kind ORDER BY at DESC, id DESC) AS n
+             FROM device_log WHERE device_id = $1 AND kind = ANY($2::text[])) x
+          WHERE n > ($3::jsonb ->> x.kind)::int)`,
+      [device.deviceId, kinds, JSON.stringify(DEVICE_LOG_RETENTION)],
+    );
+  }
 
   /**
    * Who may read a customer's device telemetry through the portal routes (issue 12, seed 004

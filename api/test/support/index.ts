@@ -1,0 +1,1 @@
+export { signIn, useTestApp } from './app.js';
