@@ -401,6 +401,31 @@ describe('webhook delivery', () => {
   });
 });
 
+describe('license.bound from a transfer', () => {
+  it('tells the dealer which camera a moved license is bound to now', async () => {
+    const m = await makeDealerAndCustomer(t);
+    await endpoint(m, 'http://127.0.0.1:9/hook', ['license.bound']);
+    t.clock.set(new Date('2027-02-01T00:00:00Z'), true);
+    const [licenseId] = await (await licenses(t, m)).assign(1);
+    const d = await register(t, m.customerEmail, recorderSpec([1, 2]));
+    const [a, b] = d.cameras.map((c) => c.id);
+    const bound = async () =>
+      (
+        (await t.ds.query(
+          `SELECT data->>'cameraId' AS camera FROM webhook_event
+            WHERE dealer_id = $1 AND type = 'license.bound' AND data->>'licenseId' = $2 ORDER BY created_at, id`,
+          [m.dealerId, licenseId],
+        )) as { camera: string }[]
+      ).map((r) => r.camera);
+    expect(await bound()).toEqual([a]);
+    t.clock.advance(60_000);
+    const customer = bearer((await login(t, m.customerEmail)).accessToken);
+    const r = await t.http.post(`/api/licenses/${licenseId}/transfer`).set(customer).send({ toCameraId: b });
+    expect(r.status).toBe(200);
+    expect(await bound()).toEqual([a, b]);
+  });
+});
+
 describe('order and invoice events', () => {
   it('tells the buyer of every order status and of the invoice, each once', async () => {
     rx = await startReceiver();

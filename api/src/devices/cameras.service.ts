@@ -9,6 +9,7 @@ import { mapUniqueViolations } from '../common/database/unique-violation.js';
 import { AppError } from '../common/errors/app-error.js';
 import { BindingService } from '../licenses/binding.service.js';
 import { bumpEntitlementsVersion } from '../licenses/entitlements-version.js';
+import { sweepEvents } from '../integrations/events.js';
 import { boundValid } from '../licenses/validity.js';
 import type { TransferLicenseDto, UpdateCameraDto } from './dto/device.dto.js';
 import { iso } from './device-rows.js';
@@ -122,6 +123,8 @@ export class CamerasService {
           ]);
           await em.query(`UPDATE camera SET lapsed_at = NULL WHERE id = $1`, [target.id]);
           await bumpEntitlementsVersion(em, [source.device_id, target.device_id], now);
+          // license.bound for dealers' webhooks (the moved licenses were stamped with `now`).
+          await sweepEvents(em, [customerId], now);
           await this.audit.record(em, user, {
             action: 'licenses.transferred',
             targetType: 'license',

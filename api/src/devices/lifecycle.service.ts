@@ -11,6 +11,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { refuseInProxy } from '../accounts/actor.js';
 import { BindingService } from '../licenses/binding.service.js';
 import { bumpEntitlementsVersion } from '../licenses/entitlements-version.js';
+import { sweepEvents } from '../integrations/events.js';
 import { boundValid } from '../licenses/validity.js';
 import { moveSharingOnExchange, removeSharingOfDevices } from '../customers/shared-access.js';
 import { newCredential } from './credentials.js';
@@ -232,6 +233,8 @@ export class DeviceLifecycleService {
           );
           await moveSharingOnExchange(em, deviceId, newId);
           await bumpEntitlementsVersion(em, [deviceId, newId], now);
+          // license.bound for dealers' webhooks (the moved licenses were stamped with `now`).
+          await sweepEvents(em, [customerId], now);
           await this.audit.record(em, user, {
             action: 'devices.exchanged',
             targetType: 'device',
