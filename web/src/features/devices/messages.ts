@@ -41,6 +41,7 @@ export const devicesMessages = {
     'devices.license.endingSoon': 'Ending soon',
 
     'devices.lapse.badge': 'LAPSED',
+    'devices.lapse.badgeNever': 'UNLICENSED',
     'devices.lapse.neverLicensed': 'No license has been bound to this camera yet.',
     'devices.lapse.since': 'Without a license since {date}.',
     'devices.lapse.stoppedTitle': 'Stopped',
@@ -326,6 +327,7 @@ export const devicesMessages = {
     'devices.license.endingSoon': 'まもなく終了',
 
     'devices.lapse.badge': '失効',
+    'devices.lapse.badgeNever': '未ライセンス',
     'devices.lapse.neverLicensed': 'このカメラにはまだライセンスが割り当てられていません。',
     'devices.lapse.since': '{date}からライセンスがありません。',
     'devices.lapse.stoppedTitle': '停止した機能',
