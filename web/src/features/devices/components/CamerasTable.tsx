@@ -50,8 +50,8 @@ export function CamerasTable({ cameras, timeZone, customerId }: CamerasTableProp
   }
   const lapsed = cameras.filter((c) => c.lapsed);
   const summaries: MessageKey[] = [
-    ...(lapsed.some((c) => !c.doNotLicense) ? ['devices.lapse.summary'] : []),
-    ...(lapsed.some((c) => c.doNotLicense) ? ['devices.lapse.summaryMarked'] : []),
+    ...(lapsed.some((c) => !c.doNotLicense) ? (['devices.lapse.summary'] as const) : []),
+    ...(lapsed.some((c) => c.doNotLicense) ? (['devices.lapse.summaryMarked'] as const) : []),
   ];
   return (
     <TableContainer>
