@@ -26,6 +26,12 @@ export const en = {
   'common.nothingHereYet': 'Nothing here yet',
   'common.goHome': 'Go to the start page',
   'common.rowsPerPage': 'Rows per page',
+  'common.displayedRows': '{from}–{to} of {count}',
+  'common.displayedRowsMore': '{from}–{to} of more than {to}',
+  'common.page.first': 'Go to first page',
+  'common.page.last': 'Go to last page',
+  'common.page.next': 'Go to next page',
+  'common.page.previous': 'Go to previous page',
 
   'language.en': 'English',
   'language.ja': '日本語',

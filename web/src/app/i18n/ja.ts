@@ -27,6 +27,12 @@ export const ja: Record<MessageKey, string> = {
   'common.nothingHereYet': 'まだ何もありません',
   'common.goHome': 'トップページへ',
   'common.rowsPerPage': '表示件数',
+  'common.displayedRows': '{from}–{to} / {count}件',
+  'common.displayedRowsMore': '{from}–{to} / {to}件以上',
+  'common.page.first': '最初のページへ',
+  'common.page.last': '最後のページへ',
+  'common.page.next': '次のページへ',
+  'common.page.previous': '前のページへ',
 
   'language.en': 'English',
   'language.ja': '日本語',
