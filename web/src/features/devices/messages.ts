@@ -360,7 +360,7 @@ export const devicesMessages = {
     'devices.pool.explain':
       'カメラに割り当てられていない有効なライセンスです。ライセンスのない同じ種別のカメラに、終了日の早いものから自動で割り当てられます。',
     'devices.pool.empty': '待機中のライセンスはありません。有効なライセンスはすべて使用中です。',
-    'devices.pool.count': '未割当 {count}件',
+    'devices.pool.count': '未割り当て {count}件',
     'devices.pool.earliest': '最も早い終了日 {date}',
 
     'devices.tree.recorders': 'レコーダー',
