@@ -32,6 +32,12 @@ export const en = {
   'common.page.last': 'Go to last page',
   'common.page.next': 'Go to next page',
   'common.page.previous': 'Go to previous page',
+  'form.required': 'Required.',
+  'form.tooLong': 'At most {max} characters (now {length}).',
+  'form.email': 'Enter an e-mail address such as name@example.com.',
+  'form.phone': 'Enter a phone number: digits, spaces, hyphens and parentheses, such as 03-1234-5678.',
+  'form.wholeNumber': 'Enter a whole number in half-width digits (0–9).',
+  'form.range': 'Enter a number from {min} to {max}.',
 
   'language.en': 'English',
   'language.ja': '日本語',

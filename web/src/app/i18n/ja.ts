@@ -33,6 +33,12 @@ export const ja: Record<MessageKey, string> = {
   'common.page.last': '最後のページへ',
   'common.page.next': '次のページへ',
   'common.page.previous': '前のページへ',
+  'form.required': '入力してください。',
+  'form.tooLong': '{max}文字以内で入力してください（現在{length}文字）。',
+  'form.email': 'メールアドレスの形式で入力してください（例: name@example.com）。',
+  'form.phone': '電話番号を数字・スペース・ハイフン・括弧で入力してください（例: 03-1234-5678）。',
+  'form.wholeNumber': '半角数字（0–9）の整数で入力してください。',
+  'form.range': '{min}から{max}までの数値を入力してください。',
 
   'language.en': 'English',
   'language.ja': '日本語',
