@@ -1,4 +1,5 @@
-import { emailProblem, phoneProblem, textProblem, wholeNumberProblem } from './fields';
+import { describe, expect, it } from '@jest/globals';
+import { emailProblem, phoneProblem, textProblem, wholeNumberProblem } from './fields.js';
 
 describe('form field rules', () => {
   it.each([
