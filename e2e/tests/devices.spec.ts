@@ -70,7 +70,7 @@ async function signInCustomer(page: Page, email: string): Promise<void> {
   await expect(handover).toBeHidden();
 }
 
-test('the customer sees the camera without a license as LAPSED, with what stopped and what still works', async ({
+test('the customer sees the camera that never had a license as UNLICENSED, with what stopped and what still works', async ({
   page,
   request,
 }) => {
@@ -95,7 +95,7 @@ test('the customer sees the camera without a license as LAPSED, with what stoppe
   await expect(licensed).toHaveAttribute('data-lapsed', 'false');
   await expect(licensed.getByTestId('license-status')).toHaveText('Licensed');
   await expect(lapsed).toHaveAttribute('data-lapsed', 'true');
-  await expect(lapsed.getByTestId('lapsed-badge')).toHaveText('LAPSED');
+  await expect(lapsed.getByTestId('lapsed-badge')).toHaveText('UNLICENSED');
 
   // The reason, in the tree itself…
   const summary = tree.getByTestId('lapse-summary');
@@ -131,6 +131,9 @@ test('the customer sees the camera without a license as LAPSED, with what stoppe
     'data-lapsed',
     'true',
   );
+  // …and one click opens the assignment wizard for this customer.
+  await page.getByTestId('devices-assign-licenses').click();
+  await expect(page).toHaveURL(new RegExp(`/assignments/new\\?customerId=${customerId}`));
   await signOut(page);
 
   // Time passes beyond the license's end: the expiry sweep lapses camera 1 too.
@@ -143,6 +146,8 @@ test('the customer sees the camera without a license as LAPSED, with what stoppe
     await expect(page.getByTestId('lapsed-alert')).toContainText('2 cameras have no valid license');
     const first = page.getByTestId('camera-row').filter({ hasText: 'Camera 1' });
     await expect(first).toHaveAttribute('data-lapsed', 'true');
+    await expect(first.getByTestId('lapsed-badge')).toHaveText('LAPSED');
+    await expect(page.getByTestId('lapse-summary')).toHaveCount(1);
     await first.getByTestId('lapsed-badge').hover();
     await expect(page.getByTestId('lapse-tooltip')).toContainText('Without a license since');
     await signOut(page);

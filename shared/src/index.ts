@@ -16,3 +16,4 @@ export * from './integrations.js';
 export * from './events.js';
 export * from './dashboard.js';
 export * from './renewal-requests.js';
+export * from './fields.js';

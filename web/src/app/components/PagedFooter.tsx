@@ -12,7 +12,11 @@ export interface PagedFooterProps {
   sizes?: number[];
 }
 
-/** Paging controls under a server-paged table; changing the page size goes back to the first page. */
+/**
+ * Paging controls under a server-paged table, in the reader's language ("1–4 of 4", "1–4 / 4件");
+ * changing the page size goes back to the first page. The console's only TablePagination: use
+ * this component for every paged table.
+ */
 export function PagedFooter({
   count,
   page,
@@ -35,6 +39,12 @@ export function PagedFooter({
         onPageChange(0);
       }}
       labelRowsPerPage={t('common.rowsPerPage')}
+      labelDisplayedRows={({ from, to, count: total }) =>
+        total === -1
+          ? t('common.displayedRowsMore', { from, to })
+          : t('common.displayedRows', { from, to, count: total })
+      }
+      getItemAriaLabel={(type) => t(`common.page.${type}`)}
     />
   );
 }

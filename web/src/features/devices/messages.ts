@@ -41,6 +41,7 @@ export const devicesMessages = {
     'devices.license.endingSoon': 'Ending soon',
 
     'devices.lapse.badge': 'LAPSED',
+    'devices.lapse.badgeNever': 'UNLICENSED',
     'devices.lapse.neverLicensed': 'No license has been bound to this camera yet.',
     'devices.lapse.since': 'Without a license since {date}.',
     'devices.lapse.stoppedTitle': 'Stopped',
@@ -326,6 +327,7 @@ export const devicesMessages = {
     'devices.license.endingSoon': 'まもなく終了',
 
     'devices.lapse.badge': '失効',
+    'devices.lapse.badgeNever': '未ライセンス',
     'devices.lapse.neverLicensed': 'このカメラにはまだライセンスが割り当てられていません。',
     'devices.lapse.since': '{date}からライセンスがありません。',
     'devices.lapse.stoppedTitle': '停止した機能',
@@ -358,7 +360,7 @@ export const devicesMessages = {
     'devices.pool.explain':
       'カメラに割り当てられていない有効なライセンスです。ライセンスのない同じ種別のカメラに、終了日の早いものから自動で割り当てられます。',
     'devices.pool.empty': '待機中のライセンスはありません。有効なライセンスはすべて使用中です。',
-    'devices.pool.count': '未割当 {count}件',
+    'devices.pool.count': '未割り当て {count}件',
     'devices.pool.earliest': '最も早い終了日 {date}',
 
     'devices.tree.recorders': 'レコーダー',

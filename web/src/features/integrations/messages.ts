@@ -156,7 +156,7 @@ export const integrationsMessages = {
     'integrations.event.license.expiring': 'ライセンスの期限接近（90/60/30/14日前、24時間前）',
     'integrations.event.license.expired': 'ライセンスの期限切れ',
     'integrations.event.camera.lapsed': 'カメラのライセンス失効',
-    'integrations.event.order.updated': '注文の更新',
+    'integrations.event.order.updated': '発注の更新',
     'integrations.event.invoice.issued': '請求書の発行',
     'integrations.event.device.anomaly': '機器の異常',
     'integrations.event.webhook.test': 'テストイベント',

@@ -17,7 +17,16 @@ import {
 import { ChangeDiffTable } from '../../../app/components/ChangeDiffTable';
 import Edit from '@mui/icons-material/Edit';
 import StorefrontOutlined from '@mui/icons-material/StorefrontOutlined';
-import { DEALER_PROFILE_FIELDS, type DealerProfileField, type DealerView } from '@lc/shared';
+import {
+  DEALER_PROFILE_FIELDS,
+  emailProblem,
+  phoneProblem,
+  textProblem,
+  type DealerProfileField,
+  type DealerView,
+  type FieldProblem,
+} from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { errorField } from '../../../api/fieldError';
 import { ErrorState } from '../../../app/components/ErrorState';
 import { FactList } from '../../../app/components/FactList';
@@ -34,6 +43,15 @@ function draftOf(d: DealerView): Draft {
   return out;
 }
 
+/** The API's length limits of the free-text profile fields (update-dealer DTO). */
+const PROFILE_MAX: Partial<Record<DealerProfileField, number>> = {
+  companyName: 100,
+  department: 100,
+  representativeName: 100,
+  representativeKana: 100,
+  address: 300,
+};
+
 /** The dealer's profile; editing goes through a before/after confirmation (seed 004). */
 export function DealerProfileCard() {
   const t = useT();
@@ -42,6 +60,7 @@ export function DealerProfileCard() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState(false);
+  const checks = useFieldChecks();
   const label = (f: DealerProfileField) => t(`account.profile.${f}`);
 
   if (dealer.isPending) return <LoadingRows rows={5} />;
@@ -52,10 +71,17 @@ export function DealerProfileCard() {
   const badField = update.isError ? errorField(update.error) : undefined;
 
   const close = () => {
+    checks.reset();
     setDraft(null);
     setConfirming(false);
     update.reset();
   };
+  const problemOf = (f: DealerProfileField, v: string): FieldProblem | null => {
+    if (f === 'phone') return phoneProblem(v);
+    if (f === 'notificationEmail') return emailProblem(v);
+    return textProblem(v, { required: f === 'companyName', max: PROFILE_MAX[f] });
+  };
+  const hasProblem = draft !== null && DEALER_PROFILE_FIELDS.some((f) => problemOf(f, draft[f]) !== null);
   const save = () => {
     if (!draft) return;
     const body: Partial<DealerView> = {};
@@ -124,8 +150,11 @@ export function DealerProfileCard() {
                   onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
                   required={f === 'companyName' || f === 'phone' || f === 'notificationEmail'}
                   multiline={f === 'address'}
-                  error={badField === f}
-                  helperText={badField === f ? apiErrorMessage(t, update.error) : undefined}
+                  {...checks.props(
+                    f,
+                    problemOf(f, draft[f]),
+                    badField === f ? apiErrorMessage(t, update.error) : undefined,
+                  )}
                 />
               ))}
             </Stack>
@@ -163,7 +192,7 @@ export function DealerProfileCard() {
               <Button onClick={close}>{t('account.profile.cancel')}</Button>
               <Button
                 variant="contained"
-                disabled={changed.length === 0}
+                disabled={changed.length === 0 || hasProblem}
                 onClick={() => {
                   update.reset();
                   setConfirming(true);

@@ -11,7 +11,15 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
-import { checkPassword, LANGUAGES, type Language } from '@lc/shared';
+import {
+  checkPassword,
+  CUSTOMER_NAME_MAX,
+  emailProblem,
+  LANGUAGES,
+  textProblem,
+  type Language,
+} from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { errorField } from '../../../api/fieldError';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useLang } from '../../../app/i18n/useLang';
@@ -38,6 +46,11 @@ export function AddCustomerDialog({ open, onClose, onCreated }: AddCustomerDialo
   const [temporaryPassword, setTemporaryPassword] = useState('');
   const badField = create.isError ? errorField(create.error) : undefined;
   const fieldMessage = (f: string) => (badField === f ? apiErrorMessage(t, create.error) : undefined);
+  const checks = useFieldChecks();
+  const problems = {
+    name: textProblem(name, { required: true, max: CUSTOMER_NAME_MAX }),
+    email: emailProblem(email),
+  };
   const passwordOk =
     temporaryPassword === '' || checkPassword(temporaryPassword, { email, name }).failures.length === 0;
 
@@ -45,6 +58,7 @@ export function AddCustomerDialog({ open, onClose, onCreated }: AddCustomerDialo
     setName('');
     setEmail('');
     setTemporaryPassword('');
+    checks.reset();
     create.reset();
   };
   const close = () => {
@@ -87,9 +101,7 @@ export function AddCustomerDialog({ open, onClose, onCreated }: AddCustomerDialo
               onChange={(e) => setName(e.target.value)}
               required
               autoFocus
-              slotProps={{ htmlInput: { maxLength: 32 } }}
-              error={badField === 'name'}
-              helperText={fieldMessage('name')}
+              {...checks.props('name', problems.name, fieldMessage('name'))}
             />
             <TextField
               name="email"
@@ -98,8 +110,7 @@ export function AddCustomerDialog({ open, onClose, onCreated }: AddCustomerDialo
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               required
-              error={badField === 'email'}
-              helperText={fieldMessage('email')}
+              {...checks.props('email', problems.email, fieldMessage('email'))}
             />
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
               <TextField
@@ -160,7 +171,7 @@ export function AddCustomerDialog({ open, onClose, onCreated }: AddCustomerDialo
             type="submit"
             variant="contained"
             loading={create.isPending}
-            disabled={!name.trim() || !email.trim() || !passwordOk}
+            disabled={problems.name !== null || problems.email !== null || !passwordOk}
           >
             {t('customers.add.submit')}
           </Button>

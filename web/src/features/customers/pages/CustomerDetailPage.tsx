@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, Paper, Tab, Tabs, Typography } from '@mui/material';
+import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
 import Edit from '@mui/icons-material/Edit';
 import SupervisorAccountOutlined from '@mui/icons-material/SupervisorAccountOutlined';
 import { BackButton, DetailPageFallback } from '../../../app/components/DetailPageFallback';
@@ -111,6 +112,17 @@ export function CustomerDetailPage() {
       )}
       {tab === 'devices' && (
         <Box data-testid="customer-devices-tab">
+          <Box sx={{ display: 'flex', justifyContent: 'flex-end', mb: 2 }}>
+            <Button
+              component={RouterLink}
+              to={`/assignments/new?customerId=${encodeURIComponent(c.id)}`}
+              variant="contained"
+              startIcon={<AssignmentTurnedInOutlined />}
+              data-testid="devices-assign-licenses"
+            >
+              {t('customers.detail.assignLicenses')}
+            </Button>
+          </Box>
           <PoolPanel customerId={c.id} timeZone={c.timeZone} />
           <DeviceTree customerId={c.id} timeZone={c.timeZone} />
         </Box>

@@ -10,7 +10,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { isValidLoginId, type DealerTier } from '@lc/shared';
+import { isValidLoginId, type DealerTier, emailProblem, phoneProblem, textProblem } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { errorField } from '../../../api/fieldError';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
@@ -40,7 +41,18 @@ export function AddDealerDialog({ open, tier, onClose, onCreated }: AddDealerDia
   const loginIdBad = values.loginId !== '' && !isValidLoginId(values.loginId);
   const badField = create.isError ? errorField(create.error) : undefined;
   const fieldMessage = (f: Field) => (badField === f ? apiErrorMessage(t, create.error) : undefined);
-  const complete = FIELDS.every((f) => values[f].trim() !== '') && !loginIdBad;
+  const checks = useFieldChecks();
+  const problems = {
+    companyName: textProblem(values.companyName, { required: true, max: 100 }),
+    email: emailProblem(values.email),
+    phone: phoneProblem(values.phone),
+  };
+  const complete =
+    FIELDS.every((f) => values[f].trim() !== '') &&
+    !loginIdBad &&
+    !problems.companyName &&
+    !problems.email &&
+    !problems.phone;
 
   const close = () => {
     create.reset();
@@ -59,6 +71,7 @@ export function AddDealerDialog({ open, tier, onClose, onCreated }: AddDealerDia
       {
         onSuccess: () => {
           setValues({ loginId: '', companyName: '', email: '', phone: '' });
+          checks.reset();
           create.reset();
           onCreated();
         },
@@ -98,8 +111,7 @@ export function AddDealerDialog({ open, tier, onClose, onCreated }: AddDealerDia
               value={values.companyName}
               onChange={set('companyName')}
               required
-              error={badField === 'companyName'}
-              helperText={fieldMessage('companyName')}
+              {...checks.props('companyName', problems.companyName, fieldMessage('companyName'))}
             />
             <TextField
               name="email"
@@ -108,8 +120,7 @@ export function AddDealerDialog({ open, tier, onClose, onCreated }: AddDealerDia
               value={values.email}
               onChange={set('email')}
               required
-              error={badField === 'email'}
-              helperText={fieldMessage('email')}
+              {...checks.props('email', problems.email, fieldMessage('email'))}
             />
             <TextField
               name="phone"
@@ -118,8 +129,7 @@ export function AddDealerDialog({ open, tier, onClose, onCreated }: AddDealerDia
               onChange={set('phone')}
               required
               placeholder="03-1234-5678"
-              error={badField === 'phone'}
-              helperText={fieldMessage('phone')}
+              {...checks.props('phone', problems.phone, fieldMessage('phone'))}
             />
           </Stack>
         </DialogContent>

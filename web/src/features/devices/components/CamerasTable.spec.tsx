@@ -37,12 +37,14 @@ describe('CamerasTable', () => {
     expect(within(row).getByText('404 days')).toBeTruthy();
   });
 
-  it('marks an unlicensed camera LAPSED and says what stopped and what still works', () => {
+  it('marks a camera that never had a license UNLICENSED and says once what stopped and what still works', () => {
     const { getAllByTestId } = renderTable();
     const row = getAllByTestId('camera-row')[1];
     expect(row.dataset.lapsed).toBe('true');
     expect(within(row).getByText('Camera 2')).toBeTruthy();
-    expect(within(row).getByTestId('lapsed-badge').textContent).toBe('LAPSED');
+    expect(within(row).getByTestId('lapsed-badge').textContent).toBe('UNLICENSED');
+    // One explanation per device (one for each cause), not one under every camera.
+    expect(getAllByTestId('lapse-summary')).toHaveLength(2);
     const summary = getAllByTestId('lapse-summary')[0].textContent ?? '';
     expect(summary).toContain('edge recording and remote viewing');
     expect(summary).toContain('Live view on the HDMI monitor');
@@ -55,9 +57,33 @@ describe('CamerasTable', () => {
     expect(getAllByTestId('lapse-summary')[1].textContent).toContain('do not license');
   });
 
+  it('calls a camera whose license ended LAPSED', () => {
+    const ended = testCamera({ licensed: false, lapsedAt: '2026-11-20T00:00:00.000Z' });
+    const { getByTestId } = render(
+      <MemoryRouter>
+        <I18nProvider initial="en">
+          <CamerasTable
+            cameras={[
+              ended,
+              testCamera({ id: '00000000-0000-4000-8000-000000000004', licensed: false, channel: 4 }),
+            ]}
+          />
+        </I18nProvider>
+      </MemoryRouter>,
+    );
+    expect(getByTestId('lapse-summary-row').querySelectorAll('[data-testid="lapse-summary"]')).toHaveLength(
+      1,
+    );
+    const badges = document.querySelectorAll('[data-testid="lapsed-badge"]');
+    expect(badges[0].textContent).toBe('LAPSED');
+    expect(badges[1].textContent).toBe('UNLICENSED');
+  });
+
   it('speaks Japanese', () => {
     const { getAllByTestId } = renderTable('ja');
-    expect(within(getAllByTestId('camera-row')[1]).getByTestId('lapsed-badge').textContent).toBe('失効');
+    expect(within(getAllByTestId('camera-row')[1]).getByTestId('lapsed-badge').textContent).toBe(
+      '未ライセンス',
+    );
     expect(getAllByTestId('lapse-summary')[0].textContent).toContain('HDMIモニター');
   });
 });

@@ -13,7 +13,7 @@ export interface LapsedBadgeProps {
   timeZone?: string;
 }
 
-/** "LAPSED" with a tooltip: why (never licensed / since when), what stopped and what still works. */
+/** "UNLICENSED" (never had a license) or "LAPSED" (had one), with a tooltip: why (never licensed / since when), what stopped and what still works. */
 export function LapsedBadge({ camera, timeZone }: LapsedBadgeProps) {
   const t = useT();
   const { lang } = useLang();
@@ -41,7 +41,8 @@ export function LapsedBadge({ camera, timeZone }: LapsedBadgeProps) {
         size="small"
         color="error"
         icon={<WarningAmberOutlined />}
-        label={t('devices.lapse.badge')}
+        label={t(cause.kind === 'neverLicensed' ? 'devices.lapse.badgeNever' : 'devices.lapse.badge')}
+        data-cause={cause.kind}
         data-testid="lapsed-badge"
         tabIndex={0}
       />

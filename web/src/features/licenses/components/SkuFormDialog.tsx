@@ -10,7 +10,15 @@ import {
   MenuItem,
   TextField,
 } from '@mui/material';
-import { LICENSE_KINDS, type LicenseKind, type SkuView } from '@lc/shared';
+import {
+  LICENSE_KINDS,
+  textProblem,
+  wholeNumberProblem,
+  type FieldProblem,
+  type LicenseKind,
+  type SkuView,
+} from '@lc/shared';
+import { fieldProblemText } from '../../../app/forms/fieldProblemText';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { useCreateSku, useUpdateSku } from '../hooks/useSkuMutations';
@@ -22,7 +30,13 @@ export interface SkuFormDialogProps {
 }
 
 const CODE = /^[A-Za-z0-9_-]{2,40}$/;
-const isYen = (v: string) => /^\d{1,12}$/.test(v);
+/** The API's limits (sku.dto.ts). */
+const PRICE_MAX = 10_000_000;
+const NAME_MAX = 200;
+const TERM_MAX = 120;
+const yenProblem = (v: string) => wholeNumberProblem(v, 0, PRICE_MAX);
+/** Blank fields are marked required; other problems show as soon as they are typed. */
+const typed = (p: FieldProblem | null) => (p && p.kind !== 'required' ? p : null);
 
 /** Create a SKU, or change an existing one's prices (integer yen). */
 export function SkuFormDialog({ sku, onClose }: SkuFormDialogProps) {
@@ -39,17 +53,19 @@ export function SkuFormDialog({ sku, onClose }: SkuFormDialogProps) {
   const [secondary, setSecondary] = useState(String(sku?.prices.secondary ?? ''));
   const [list, setList] = useState(String(sku?.prices.list ?? ''));
   const termN = Number(term);
+  const problems = {
+    nameJa: textProblem(nameJa, { required: true, max: NAME_MAX }),
+    nameEn: textProblem(nameEn, { required: true, max: NAME_MAX }),
+    term: wholeNumberProblem(term, 1, TERM_MAX),
+    primary: yenProblem(primary),
+    secondary: yenProblem(secondary),
+    list: yenProblem(list),
+  };
   const valid =
-    (sku ||
-      (CODE.test(code) &&
-        nameJa.trim() &&
-        nameEn.trim() &&
-        Number.isInteger(termN) &&
-        termN >= 1 &&
-        termN <= 120)) &&
-    isYen(primary) &&
-    isYen(secondary) &&
-    isYen(list);
+    (sku || (CODE.test(code) && !problems.nameJa && !problems.nameEn && !problems.term)) &&
+    !problems.primary &&
+    !problems.secondary &&
+    !problems.list;
 
   const submit = () => {
     if (!valid) return;
@@ -62,12 +78,15 @@ export function SkuFormDialog({ sku, onClose }: SkuFormDialogProps) {
       );
   };
 
-  const yenField = (label: string, value: string, set: (v: string) => void) => (
+  const yenField = (name: string, label: string, value: string, set: (v: string) => void) => (
     <TextField
+      name={name}
       label={label}
       value={value}
+      required
       onChange={(e) => set(e.target.value.trim())}
-      error={value !== '' && !isYen(value)}
+      error={typed(yenProblem(value)) !== null}
+      helperText={fieldProblemText(t, typed(yenProblem(value)))}
       slotProps={{ htmlInput: { inputMode: 'numeric' } }}
       sx={{ flex: 1, minWidth: 140 }}
     />
@@ -91,13 +110,21 @@ export function SkuFormDialog({ sku, onClose }: SkuFormDialogProps) {
               />
               <TextField
                 label={t('licenses.skus.nameJa')}
+                name="nameJa"
                 value={nameJa}
+                required
                 onChange={(e) => setNameJa(e.target.value)}
+                error={typed(problems.nameJa) !== null}
+                helperText={fieldProblemText(t, typed(problems.nameJa))}
               />
               <TextField
                 label={t('licenses.skus.nameEn')}
+                name="nameEn"
                 value={nameEn}
+                required
                 onChange={(e) => setNameEn(e.target.value)}
+                error={typed(problems.nameEn) !== null}
+                helperText={fieldProblemText(t, typed(problems.nameEn))}
               />
               <Box sx={{ display: 'flex', gap: 2 }}>
                 <TextField
@@ -115,19 +142,22 @@ export function SkuFormDialog({ sku, onClose }: SkuFormDialogProps) {
                 </TextField>
                 <TextField
                   label={t('licenses.skus.termMonths')}
-                  type="number"
+                  name="termMonths"
                   value={term}
-                  onChange={(e) => setTerm(e.target.value)}
-                  slotProps={{ htmlInput: { min: 1, max: 120 } }}
+                  required
+                  onChange={(e) => setTerm(e.target.value.trim())}
+                  error={problems.term !== null}
+                  helperText={fieldProblemText(t, problems.term)}
+                  slotProps={{ htmlInput: { inputMode: 'numeric' } }}
                   sx={{ flex: 1 }}
                 />
               </Box>
             </>
           )}
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-            {yenField(t('licenses.skus.pricePrimary'), primary, setPrimary)}
-            {yenField(t('licenses.skus.priceSecondary'), secondary, setSecondary)}
-            {yenField(t('licenses.skus.priceList'), list, setList)}
+            {yenField('primary', t('licenses.skus.pricePrimary'), primary, setPrimary)}
+            {yenField('secondary', t('licenses.skus.priceSecondary'), secondary, setSecondary)}
+            {yenField('list', t('licenses.skus.priceList'), list, setList)}
           </Box>
           {m.isError && (
             <Alert severity="error" role="alert">
