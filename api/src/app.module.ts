@@ -7,8 +7,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './common/config/config.js';
 import { Clock } from './common/clock/clock.js';
 import { dataSourceOptions } from './common/database/database.js';
+import { ENTITIES } from './entities.js';
 import { ErrorFilter } from './common/errors/error.filter.js';
 import { GlobalAuthGuard } from './common/auth/auth.guard.js';
+import { DeviceCredentialVerifier } from './common/auth/device-verifier.js';
+import { DeviceCredentialLookup } from './devices/device-credential-lookup.js';
 import { TokenKeys } from './common/auth/token-keys.js';
 import { SessionGate } from './common/auth/session-gate.js';
 import { ApiKeyGate } from './common/auth/api-key-gate.js';
@@ -73,7 +76,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, clock),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbPoolSize, ENTITIES)),
         ScheduleModule.forRoot(),
         PassportModule,
         JwtModule.register({}),
@@ -98,6 +101,7 @@ export class AppModule {
       providers: [
         JobsScheduler,
         SeedService,
+        { provide: DeviceCredentialVerifier, useClass: DeviceCredentialLookup },
         { provide: APP_GUARD, useClass: GlobalAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

@@ -81,6 +81,15 @@ export class AccountTokens {
     );
   }
 
+  /** Ends every outstanding token of these users (customer deactivation; caller's transaction). */
+  async revokeAllOfUsers(em: EntityManager, userIds: string[], now: Date): Promise<void> {
+    await em.query(
+      `UPDATE account_token SET revoked_at = $2
+        WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`,
+      [userIds, now],
+    );
+  }
+
   /** Redeems a link token of one of these kinds: single use, not expired, not superseded. */
   async redeemLink(em: EntityManager, kinds: TokenKind[], token: string): Promise<Redeemed> {
     const [row] = await rows<TokenRow>(

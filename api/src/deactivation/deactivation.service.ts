@@ -13,7 +13,17 @@ import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
 import { MailService } from '../common/mail/mail.service.js';
+import { AccountTokens } from '../accounts/account-tokens.service.js';
 import { refuseInProxy } from '../accounts/actor.js';
+import { deactivateUsersOfCustomer, markCustomerDeactivated } from '../accounts/customer-deactivation.js';
+import { revokeSessionsOfUsers } from '../auth/sessions.js';
+import {
+  cancelOpenCommandsOfDevices,
+  deleteDevicesAndCameras,
+  lockLiveDevicesOfCustomer,
+} from '../devices/device-removal.js';
+import { closeIncidentsOfCustomer } from '../maintenance/incidents.service.js';
+import { removeLinksOfCustomer } from '../maintenance/links.service.js';
 import { BindingService } from '../licenses/binding.service.js';
 import { bumpEntitlementsVersion } from '../licenses/entitlements-version.js';
 import { validAt } from '../licenses/validity.js';
@@ -46,6 +56,7 @@ export class DeactivationService {
     private readonly clock: Clock,
     private readonly credentials: CredentialCheck,
     private readonly binding: BindingService,
+    private readonly tokens: AccountTokens,
     private readonly audit: AuditService,
     private readonly mail: MailService,
   ) {}
@@ -117,69 +128,24 @@ export class DeactivationService {
         await this.binding.lockCustomer(em, customerId);
         const impact = await this.impactIn(em, customerId, now);
 
-        const devices = await rows<{ id: string }>(
-          em,
-          `SELECT id FROM device WHERE customer_id = $1 AND deleted_at IS NULL FOR UPDATE`,
-          [customerId],
-        );
-        const deviceIds = devices.map((d) => d.id);
-        const voided = await rows<{ id: string }>(
-          em,
-          `UPDATE license SET state = 'void', updated_at = $2
-          WHERE customer_id = $1 AND state IN ('assigned', 'bound') RETURNING id`,
-          [customerId, now],
-        );
+        // Each table is written by its owner, all inside this one transaction.
+        const deviceIds = await lockLiveDevicesOfCustomer(em, customerId);
+        const voidedLicenseIds = await this.binding.voidAllOfCustomer(em, customerId, now);
         // Connected devices learn at once that nothing is licensed any more.
         await bumpEntitlementsVersion(em, deviceIds, now);
-        await em.query(
-          `UPDATE camera SET deleted_at = $2 WHERE device_id = ANY($1::uuid[]) AND deleted_at IS NULL`,
-          [deviceIds, now],
-        );
-        await em.query(
-          `UPDATE device SET deleted_at = $2, status = 'deleted', updated_at = $2 WHERE id = ANY($1::uuid[])`,
-          [deviceIds, now],
-        );
-        const cancelled = await rows<{ id: string }>(
-          em,
-          `UPDATE device_command SET status = 'cancelled'
-          WHERE device_id = ANY($1::uuid[]) AND status IN ('pending', 'delivered') RETURNING id`,
-          [deviceIds],
-        );
-        await em.query(
-          `UPDATE maintenance_link SET removed_at = $2, removed_by_user_id = $3, updated_at = $2
-          WHERE customer_id = $1 AND removed_at IS NULL`,
-          [customerId, now, h.id],
-        );
-        await em.query(
-          `UPDATE maintenance_incident SET closed_at = $2, close_reason = 'unlinked'
-          WHERE customer_id = $1 AND closed_at IS NULL`,
-          [customerId, now],
-        );
+        await deleteDevicesAndCameras(em, deviceIds, now);
+        const cancelled = await cancelOpenCommandsOfDevices(em, deviceIds);
+        await removeLinksOfCustomer(em, customerId, h.id, now);
+        await closeIncidentsOfCustomer(em, customerId, now);
         // Shared users are deleted (sessions end, their e-mail is free again), with sharing,
         // favorites and folders (issue 13).
         await removeSharingOfDevices(em, deviceIds);
         const sharedUserIds = await removeSharedUsersOfCustomer(em, customerId, now);
-        await em.query(`UPDATE customer SET deactivated_at = $2, updated_at = $2 WHERE id = $1`, [
-          customerId,
-          now,
-        ]);
-        const users = await rows<{ id: string }>(
-          em,
-          `UPDATE app_user SET active = false, updated_at = $2 WHERE customer_id = $1 AND active RETURNING id`,
-          [customerId, now],
-        );
-        const userIds = users.map((u) => u.id);
+        await markCustomerDeactivated(em, customerId, now);
+        const userIds = await deactivateUsersOfCustomer(em, customerId, now);
         // Every session of those users ends, also proxy sessions opened into this customer.
-        await em.query(
-          `UPDATE auth_session SET revoked_at = $2, revoke_reason = 'customer_deactivated'
-          WHERE (user_id = ANY($1::uuid[]) OR acting_user_id = ANY($1::uuid[])) AND revoked_at IS NULL`,
-          [userIds, now],
-        );
-        await em.query(
-          `UPDATE account_token SET revoked_at = $2
-          WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`,
-          [userIds, now],
-        );
+        await revokeSessionsOfUsers(em, userIds, now, 'customer_deactivated');
+        await this.tokens.revokeAllOfUsers(em, userIds, now);
         await this.audit.record(em, user, {
           action: 'customer.deactivated',
           targetType: 'customer',
@@ -191,7 +157,7 @@ export class DeactivationService {
             comment,
             ...impact,
             deviceIds,
-            voidedLicenseIds: voided.map((v) => v.id),
+            voidedLicenseIds,
             cancelledCommands: cancelled.length,
             deactivatedUserIds: userIds,
             deletedSharedUserIds: sharedUserIds,

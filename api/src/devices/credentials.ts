@@ -10,10 +10,4 @@ export function credentialHash(credential: string): string {
   return createHash('sha256').update(credential, 'utf8').digest('hex');
 }
 
-/** The authenticated device on a request (set by the global guard for `Authorization: Device …`). */
-export interface AuthDevice {
-  deviceId: string;
-  customerId: string;
-  /** The device's entitlements version as the guard's credential lookup read it. */
-  entitlementsVersion?: number;
-}
+export type { AuthDevice } from '../common/auth/device-verifier.js';

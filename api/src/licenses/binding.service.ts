@@ -190,6 +190,20 @@ export class BindingService {
   }
 
   /**
+   * Customer deactivation: every assigned or bound license of the customer becomes void (no
+   * refund). The caller holds `lockCustomer`. Returns the voided ids.
+   */
+  async voidAllOfCustomer(em: EntityManager, customerId: string, now: Date): Promise<string[]> {
+    const voided = await rows<{ id: string }>(
+      em,
+      `UPDATE license SET state = 'void', updated_at = $2
+        WHERE customer_id = $1 AND state IN ('assigned', 'bound') RETURNING id`,
+      [customerId, now],
+    );
+    return voided.map((v) => v.id);
+  }
+
+  /**
    * Ends the customer's licenses whose `ends_at` passed (the camera's lapse time is that
    * instant), then gives every eligible camera without a bound license the earliest-ending
    * unbound valid license of its kind — the sweep's batch for this one customer, under its

@@ -122,3 +122,16 @@ export class IncidentsService {
     return n;
   }
 }
+
+/** Customer deactivation: the customer's open incidents close as unlinked (caller's transaction). */
+export async function closeIncidentsOfCustomer(
+  em: EntityManager,
+  customerId: string,
+  now: Date,
+): Promise<void> {
+  await em.query(
+    `UPDATE maintenance_incident SET closed_at = $2, close_reason = 'unlinked'
+      WHERE customer_id = $1 AND closed_at IS NULL`,
+    [customerId, now],
+  );
+}

@@ -274,3 +274,17 @@ export class LinksService {
     }
   }
 }
+
+/** Customer deactivation: every active maintenance link of the customer is removed (caller's transaction). */
+export async function removeLinksOfCustomer(
+  em: EntityManager,
+  customerId: string,
+  byUserId: string,
+  now: Date,
+): Promise<void> {
+  await em.query(
+    `UPDATE maintenance_link SET removed_at = $2, removed_by_user_id = $3, updated_at = $2
+      WHERE customer_id = $1 AND removed_at IS NULL`,
+    [customerId, now, byUserId],
+  );
+}

@@ -1,13 +1,11 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportGuard } from '@nestjs/passport';
-import { DataSource } from 'typeorm';
 import { ErrorCode } from '@lc/shared';
 import { AppConfig } from '../config/config.js';
-import { rows } from '../database/database.js';
 import { AppError } from '../errors/app-error.js';
-import { credentialHash, type AuthDevice } from '../../devices/credentials.js';
 import { ApiKeyGate } from './api-key-gate.js';
+import { DeviceCredentialVerifier, type AuthDevice } from './device-verifier.js';
 import {
   ALLOW_KEY,
   DEV_ONLY_KEY,
@@ -30,8 +28,8 @@ export class GlobalAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly config: AppConfig,
-    private readonly ds: DataSource,
     private readonly apiKeys: ApiKeyGate,
+    private readonly devices: DeviceCredentialVerifier,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -51,17 +49,9 @@ export class GlobalAuthGuard implements CanActivate {
       }>();
       const m = /^Device\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
       if (m) {
-        const [d] = await rows<{ id: string; customer_id: string; entitlements_version: string }>(
-          this.ds.manager,
-          `SELECT id, customer_id, entitlements_version FROM device WHERE credential_hash = $1 AND deleted_at IS NULL`,
-          [credentialHash(m[1])],
-        );
-        if (!d) throw AppError.unauthorized(ErrorCode.UNAUTHENTICATED, 'Unknown device credential');
-        req.device = {
-          deviceId: d.id,
-          customerId: d.customer_id,
-          entitlementsVersion: Number(d.entitlements_version),
-        };
+        const device = await this.devices.verify(m[1]);
+        if (!device) throw AppError.unauthorized(ErrorCode.UNAUTHENTICATED, 'Unknown device credential');
+        req.device = device;
         return true;
       }
     }

@@ -2,13 +2,17 @@ import { Logger } from '@nestjs/common';
 import { migrations } from '@lc/migrations';
 import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import { SnakeNamingStrategy } from './naming.js';
-import { ENTITIES } from './entities.js';
 
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/** `entities`: the features' TypeORM entities (see `src/entities.ts`); migrations need none. */
+export function dataSourceOptions(
+  url: string,
+  poolSize = 20,
+  entities: NonNullable<DataSourceOptions['entities']> = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
