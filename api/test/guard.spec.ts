@@ -63,6 +63,21 @@ describe('global guard', () => {
     }
   });
 
+  it('operator-only routes allow the operator alone (a dealer never suspends itself)', () => {
+    const routes = listRoutes();
+    for (const route of [
+      'POST /api/operator/dealers/:id/suspend',
+      'POST /api/operator/dealers/:id/reinstate',
+      'GET /api/operator/overview',
+      'GET /api/operator/dealers/:id',
+    ]) {
+      const r = routes.find((x) => x.route === route);
+      expect(r).toBeDefined();
+      expect(r?.isPublic).toBe(false);
+      expect(r?.allow).toEqual(['operator']);
+    }
+  });
+
   it('refuses a missing token, a bad token and the wrong role', async () => {
     const none = await t.http.get('/api/jobs/runs');
     expect(none.status).toBe(401);

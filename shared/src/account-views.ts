@@ -49,7 +49,18 @@ export interface DealerView {
   notificationEmail: string;
   createdAt: string;
   updatedAt: string;
+  /** Set while the operator has the dealer suspended (issue 14 §2.3); null when active. */
+  suspension: DealerSuspension | null;
 }
+
+/** A dealer's suspension: since when, why (optional, ≤ DEALER_SUSPEND_REASON_MAX). */
+export interface DealerSuspension {
+  at: string;
+  reason: string | null;
+}
+export const DEALER_SUSPEND_REASON_MAX = 500;
+/** The message of code 200301 (DEALER_SUSPENDED), wherever a suspended dealer is refused. */
+export const DEALER_SUSPENDED_MESSAGE = 'This dealer account is suspended; contact the operator';
 
 /** Dealer fields whose change e-mails "account information changed". */
 export const DEALER_PROFILE_FIELDS = [

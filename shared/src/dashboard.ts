@@ -43,7 +43,8 @@ export interface DashboardView {
 
 /** `GET /api/operator/overview`: the operator's home figures. */
 export interface OperatorOverview {
-  dealers: { primary: number; secondary: number };
+  /** `suspended`: dealers the operator has suspended (counted also in their tier). */
+  dealers: { primary: number; secondary: number; suspended: number };
   /** Licenses in every dealer's stock, per SKU (SKUs with none left out). */
   stock: Array<{ skuCode: string; quantity: number }>;
   /** Invoices the operator issued this month (Asia/Tokyo), voided ones left out: count and total in yen. */
@@ -57,7 +58,8 @@ export interface OperatorOverview {
 /** `GET /api/operator/dealers/:id`: one dealer at a glance for the operator. */
 export interface DealerOverview {
   dealer: DealerView;
-  parent: { id: string; loginId: string; companyName: string } | null;
+  /** `suspendedAt`: the parent's suspension (a secondary dealer is not suspended with it). */
+  parent: { id: string; loginId: string; companyName: string; suspendedAt: string | null } | null;
   stock: Array<{ skuCode: string; quantity: number }>;
   customers: {
     total: number;

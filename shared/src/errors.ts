@@ -30,6 +30,10 @@ export const ErrorCode = {
   LAST_OWNER: 200103,
   EMAIL_LOCKED_AFTER_ASSIGNMENT: 200201,
 
+  // ---- dealer suspension by the operator (2003xx, issue 14 §2.3) ----
+  /** 403 at sign-in, with an API key and on refresh; 401 on an access token (the session ended). */
+  DEALER_SUSPENDED: 200301,
+
   // ---- licenses and billing (3001xx stock and SKUs, 3002xx orders, 3003xx EC site, 3004xx renewal requests) ----
   STOCK_SHORT: 300101,
   SKU_UNKNOWN: 300102,

@@ -18,6 +18,10 @@ export class Dealer {
   @Column('text') notificationEmail: string;
   @Column(tz) createdAt: Date;
   @Column(tz) updatedAt: Date;
+  /** Set while the operator has the dealer suspended (see dealers/suspension.service.ts). */
+  @Column({ ...tz, nullable: true }) suspendedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) suspendedReason: string | null;
+  @Column({ type: 'uuid', nullable: true }) suspendedByUserId: string | null;
 }
 
 @Entity('customer')

@@ -49,34 +49,50 @@ export class AuthService {
     ip: string | null,
     userAgent: string | null,
   ): Promise<LoginResponse> {
-    return this.credentials.run<CredentialUser & { user: User }, LoginResponse>(
-      {
-        find: async (em) => {
-          const [user] = await em
-            .createQueryBuilder(User, 'u')
-            .leftJoin('dealer', 'd', 'd.id = u.dealer_id')
-            .where('lower(u.email) = lower(:login)', { login })
-            .orWhere("(d.login_id = :login AND u.member_role = 'owner')", { login })
-            .orderBy('CASE WHEN lower(u.email) = lower(:login) THEN 0 ELSE 1 END')
-            .addOrderBy('u.created_at')
-            .limit(1)
-            .setLock('pessimistic_write', undefined, ['u'])
-            .getMany();
-          return user && user.active ? { ...user, user } : null;
+    return this.credentials
+      .run<CredentialUser & { user: User }, LoginResponse | null>(
+        {
+          find: async (em) => {
+            const [user] = await em
+              .createQueryBuilder(User, 'u')
+              .leftJoin('dealer', 'd', 'd.id = u.dealer_id')
+              .where('lower(u.email) = lower(:login)', { login })
+              .orWhere("(d.login_id = :login AND u.member_role = 'owner')", { login })
+              .orderBy('CASE WHEN lower(u.email) = lower(:login) THEN 0 ELSE 1 END')
+              .addOrderBy('u.created_at')
+              .limit(1)
+              .setLock('pessimistic_write', undefined, ['u'])
+              .getMany();
+            return user && user.active ? { ...user, user } : null;
+          },
+          unknownKey: login,
+          password,
+          ip,
+          allowPasswordChange: true,
+          field: 'login',
+          invalid: () =>
+            AppError.unauthorized(
+              ErrorCode.INVALID_CREDENTIALS,
+              'login or password: the e-mail address, login ID or password is wrong',
+            ),
         },
-        unknownKey: login,
-        password,
-        ip,
-        allowPasswordChange: true,
-        field: 'login',
-        invalid: () =>
-          AppError.unauthorized(
-            ErrorCode.INVALID_CREDENTIALS,
-            'login or password: the e-mail address, login ID or password is wrong',
-          ),
-      },
-      (em, found) => this.openSession(em, found.user, { ip, userAgent }),
-    );
+        async (em, found) => {
+          // Checked once the password is proven, so a suspension tells nothing to a guesser.
+          if (found.user.dealerId) {
+            const [d] = await rows<{ suspended: boolean }>(
+              em,
+              `SELECT suspended_at IS NOT NULL AS suspended FROM dealer WHERE id = $1`,
+              [found.user.dealerId],
+            );
+            if (d?.suspended) return null;
+          }
+          return this.openSession(em, found.user, { ip, userAgent });
+        },
+      )
+      .then((r) => {
+        if (!r) throw AppError.dealerSuspended(403);
+        return r;
+      });
   }
 
   /** Creates a session (a refresh-token family) and its first token pair. */
@@ -145,9 +161,12 @@ export class AuthService {
         last_active_at: Date;
         user_id: string;
         acting_user_id: string | null;
+        dealer_suspended: boolean;
       }>(
         em,
-        `SELECT t.id, t.session_id, t.used_at, s.revoked_at, s.expires_at, s.last_active_at, s.user_id, s.acting_user_id
+        `SELECT t.id, t.session_id, t.used_at, s.revoked_at, s.expires_at, s.last_active_at, s.user_id, s.acting_user_id,
+                EXISTS (SELECT 1 FROM app_user m JOIN dealer d ON d.id = m.dealer_id
+                         WHERE m.id IN (s.user_id, s.acting_user_id) AND d.suspended_at IS NOT NULL) AS dealer_suspended
            FROM refresh_token t JOIN auth_session s ON s.id = t.session_id
           WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
         [sha256(token)],
@@ -159,6 +178,8 @@ export class AuthService {
             'refreshToken: unknown refresh token',
           ),
         };
+      // The member's (or the proxy session's acting member's) dealer is suspended (issue 14 §2.3).
+      if (t.dealer_suspended) return { error: AppError.dealerSuspended(403) };
       if (t.revoked_at)
         return {
           error: AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has ended; sign in again'),

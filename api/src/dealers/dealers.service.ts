@@ -39,6 +39,8 @@ export interface DealerRow {
   notification_email: string;
   created_at: Date;
   updated_at: Date;
+  suspended_at: Date | null;
+  suspended_reason: string | null;
 }
 
 export const dealerView = (d: DealerRow): DealerView => ({
@@ -55,6 +57,7 @@ export const dealerView = (d: DealerRow): DealerView => ({
   notificationEmail: d.notification_email,
   createdAt: d.created_at.toISOString(),
   updatedAt: d.updated_at.toISOString(),
+  suspension: d.suspended_at ? { at: d.suspended_at.toISOString(), reason: d.suspended_reason } : null,
 });
 
 const COLUMN: Record<DealerProfileField, keyof DealerRow> = {

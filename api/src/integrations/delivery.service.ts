@@ -44,6 +44,13 @@ export interface DeliveryCounts {
   disabled: number;
 }
 
+/**
+ * Webhooks of a suspended dealer pause (issue 14 §2.3): events are still recorded and their
+ * deliveries queued, but no endpoint of that dealer is attempted or disabled for failing until
+ * the operator reinstates it; then the queued deliveries go out on the next run.
+ */
+const DEALER_ACTIVE = `NOT EXISTS (SELECT 1 FROM dealer dl WHERE dl.id = e.dealer_id AND dl.suspended_at IS NOT NULL)`;
+
 /** The body a receiver gets; the same bytes on every attempt. */
 export function eventBody(
   id: string,
@@ -95,6 +102,7 @@ export class WebhookDeliveryService {
       this.ds.manager,
       `SELECT DISTINCT d.endpoint_id FROM webhook_delivery d
          JOIN webhook_endpoint e ON e.id = d.endpoint_id AND e.status = 'enabled' AND e.deleted_at IS NULL
+                                   AND ${DEALER_ACTIVE}
         WHERE ((d.status IN ('pending', 'retrying') AND d.next_attempt_at <= $1)
                OR (d.status = 'sending' AND d.claimed_until < $1))
           AND ($2::uuid IS NULL OR d.endpoint_id = $2)`,
@@ -125,8 +133,9 @@ export class WebhookDeliveryService {
     const claim = await this.ds.transaction(async (em) => {
       const [ep] = await rows<EndpointRow>(
         em,
-        `SELECT id, url, secret_enc, previous_secret_enc, previous_secret_expires_at FROM webhook_endpoint
-          WHERE id = $1 AND status = 'enabled' AND deleted_at IS NULL FOR UPDATE SKIP LOCKED`,
+        `SELECT id, url, secret_enc, previous_secret_enc, previous_secret_expires_at FROM webhook_endpoint e
+          WHERE id = $1 AND status = 'enabled' AND deleted_at IS NULL AND ${DEALER_ACTIVE}
+          FOR UPDATE OF e SKIP LOCKED`,
         [endpointId],
       );
       if (!ep) return null;
@@ -238,8 +247,8 @@ export class WebhookDeliveryService {
     return this.ds.transaction(async (em) => {
       const off = await rows<{ id: string; dealer_id: string; url: string; failing_since: Date }>(
         em,
-        `UPDATE webhook_endpoint SET status = 'disabled', disabled_reason = 'failing', updated_at = $1
-          WHERE status = 'enabled' AND deleted_at IS NULL AND failing_since <= $2
+        `UPDATE webhook_endpoint e SET status = 'disabled', disabled_reason = 'failing', updated_at = $1
+          WHERE status = 'enabled' AND deleted_at IS NULL AND failing_since <= $2 AND ${DEALER_ACTIVE}
           RETURNING id, dealer_id, url, failing_since`,
         [now, new Date(now.getTime() - DISABLE_AFTER_MS)],
       );

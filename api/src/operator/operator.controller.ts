@@ -13,6 +13,7 @@ class SkuQuantityDto {
 class DealerCountsDto {
   @ApiProperty() primary: number;
   @ApiProperty() secondary: number;
+  @ApiProperty({ description: 'Dealers the operator has suspended' }) suspended: number;
 }
 class SalesDto {
   @ApiProperty() invoices: number;
@@ -53,9 +54,18 @@ class OrderBriefDto {
   @ApiProperty() total: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
+class ParentRefDto extends DealerRefDto {
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'The parent is suspended since',
+  })
+  suspendedAt: string | null;
+}
 export class DealerOverviewDto {
   @ApiProperty() dealer: DealerDto;
-  @ApiProperty({ type: DealerRefDto, nullable: true }) parent: DealerRefDto | null;
+  @ApiProperty({ type: ParentRefDto, nullable: true }) parent: ParentRefDto | null;
   @ApiProperty({ type: [SkuQuantityDto] }) stock: SkuQuantityDto[];
   @ApiProperty() customers: CustomersBriefDto;
   @ApiProperty({ type: [DealerRefDto] }) secondaryDealers: DealerRefDto[];

@@ -28,10 +28,11 @@ export class OperatorService {
     const now = this.clock.now();
     const { year, month } = localDate(now, DEFAULT_TIME_ZONE);
     const monthStart = startOfLocalMonth(year, month, DEFAULT_TIME_ZONE);
-    const [dealers] = await rows<{ primary: number; secondary: number }>(
+    const [dealers] = await rows<{ primary: number; secondary: number; suspended: number }>(
       em,
       `SELECT count(*) FILTER (WHERE tier = 'primary')::int AS primary,
-              count(*) FILTER (WHERE tier = 'secondary')::int AS secondary
+              count(*) FILTER (WHERE tier = 'secondary')::int AS secondary,
+              count(*) FILTER (WHERE suspended_at IS NOT NULL)::int AS suspended
          FROM dealer`,
     );
     const stock = await rows<{ sku_code: string; quantity: number }>(
@@ -74,9 +75,9 @@ export class OperatorService {
     const [d] = await rows<DealerRow>(em, `SELECT * FROM dealer WHERE id = $1`, [id]);
     if (!d) throw AppError.notFound('Dealer');
     const [parent] = d.parent_dealer_id
-      ? await rows<{ id: string; login_id: string; company_name: string }>(
+      ? await rows<{ id: string; login_id: string; company_name: string; suspended_at: Date | null }>(
           em,
-          `SELECT id, login_id, company_name FROM dealer WHERE id = $1`,
+          `SELECT id, login_id, company_name, suspended_at FROM dealer WHERE id = $1`,
           [d.parent_dealer_id],
         )
       : [];
@@ -120,7 +121,14 @@ export class OperatorService {
     );
     return {
       dealer: dealerView(d),
-      parent: parent ? { id: parent.id, loginId: parent.login_id, companyName: parent.company_name } : null,
+      parent: parent
+        ? {
+            id: parent.id,
+            loginId: parent.login_id,
+            companyName: parent.company_name,
+            suspendedAt: parent.suspended_at?.toISOString() ?? null,
+          }
+        : null,
       stock: stock.map((s) => ({ skuCode: s.sku_code, quantity: s.quantity })),
       customers: {
         total,

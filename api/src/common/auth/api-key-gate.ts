@@ -20,7 +20,7 @@ const PERSON_ONLY = /^\/api\/(auth|account|proxy-sessions|api-keys)(\/|$|\?)/;
  * `Authorization: Bearer lck_…` (issue #17): a dealer's API key acts as that dealer with a
  * manager's rights. One UPDATE finds the live key by its sha256, records its last use and counts
  * the request in the key's one-minute window (API_KEY_RATE_PER_MINUTE, across replicas); over
- * the limit → 429. The principal is the member who created the key (else an owner), with
+ * the limit → 429. A key of a suspended dealer matches nothing there and answers 403 200301. The principal is the member who created the key (else an owner), with
  * `apiKeyId` set, so every audit row names the key.
  */
 @Injectable()
@@ -76,12 +76,23 @@ export class ApiKeyGate {
               window_start = CASE WHEN k.window_start > $3 AND k.window_start <= $2 THEN k.window_start ELSE $2 END,
               window_count = CASE WHEN k.window_start > $3 AND k.window_start <= $2 THEN k.window_count + 1 ELSE 1 END
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM dealer d WHERE d.id = k.dealer_id AND d.suspended_at IS NOT NULL)
         RETURNING k.id, k.dealer_id, k.window_count, k.window_start,
                   COALESCE((SELECT u.id FROM app_user u WHERE u.id = k.created_by_user_id AND u.active),
                            (SELECT u.id FROM app_user u WHERE u.dealer_id = k.dealer_id AND u.member_role = 'owner'
                                AND u.active ORDER BY u.created_at LIMIT 1)) AS user_id`,
       [apiKeyHash(key), now, new Date(now.getTime() - 60_000)],
     );
+    if (!k) {
+      // A live key of a suspended dealer is refused with its own answer; it works again once reinstated.
+      const [suspended] = await rows(
+        this.ds.manager,
+        `SELECT 1 FROM api_key k JOIN dealer d ON d.id = k.dealer_id
+          WHERE k.key_hash = $1 AND k.revoked_at IS NULL AND d.suspended_at IS NOT NULL`,
+        [apiKeyHash(key)],
+      );
+      if (suspended) throw AppError.dealerSuspended(403);
+    }
     if (!k || !k.user_id)
       throw AppError.unauthorized(ErrorCode.API_KEY_INVALID, 'Unknown or revoked API key');
     if (k.window_count > this.config.apiKeyRatePerMinute) {

@@ -6,6 +6,13 @@ import { Clock } from '../clock/clock.js';
 import { AppError } from '../errors/app-error.js';
 import { rows } from '../database/database.js';
 
+/**
+ * The session's user or, in a proxy session, the acting member belongs to a suspended dealer
+ * (issue 14 §2.3): the session stops at once, whatever its revocation state.
+ */
+const SUSPENDED_DEALER = `SELECT 1 FROM app_user m JOIN dealer d ON d.id = m.dealer_id
+  WHERE m.id IN (s.user_id, s.acting_user_id) AND d.suspended_at IS NOT NULL`;
+
 /** How often a session in use has its last activity written. */
 const TOUCH_EVERY_MS = 1000;
 
@@ -19,7 +26,8 @@ export class SessionGate {
   ) {}
 
   /**
-   * One statement on the happy path; on refusal a second query tells why. The session's
+   * One statement on the happy path; a session of a suspended dealer's member (or a proxy
+   * session such a member opened) is refused in that statement and answers 401 200301. on refusal a second query tells why. The session's
    * `last_active_at` is written at most once per second (`TOUCH_EVERY_MS`): a burst of requests
    * on one session reads it instead of queueing on its row lock; idle time is counted in minutes.
    */
@@ -32,6 +40,7 @@ export class SessionGate {
          SELECT s.id, s.last_active_at, u.must_change_password
            FROM auth_session s JOIN app_user u ON u.id = s.user_id
           WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_active_at > $3
+            AND NOT EXISTS (${SUSPENDED_DEALER})
        ), touched AS (
          UPDATE auth_session s SET last_active_at = $2
            FROM cur WHERE s.id = cur.id AND cur.last_active_at NOT BETWEEN $4 AND $2
@@ -46,11 +55,14 @@ export class SessionGate {
       expires_at: Date;
       last_active_at: Date;
       revoke_reason: string | null;
+      dealer_suspended: boolean;
     }>(
       this.ds.manager,
-      `SELECT revoked_at, expires_at, last_active_at, revoke_reason FROM auth_session WHERE id = $1`,
+      `SELECT revoked_at, expires_at, last_active_at, revoke_reason, EXISTS (${SUSPENDED_DEALER}) AS dealer_suspended
+         FROM auth_session s WHERE id = $1`,
       [sessionId],
     );
+    if (s?.dealer_suspended) throw AppError.dealerSuspended(401);
     if (!s || s.revoked_at) {
       throw AppError.unauthorized(ErrorCode.SESSION_REVOKED, 'Your session has ended; sign in again', {
         reason: s?.revoke_reason ?? 'unknown',

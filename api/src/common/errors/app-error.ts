@@ -1,4 +1,4 @@
-import { ErrorCode, LOCKOUT } from '@lc/shared';
+import { DEALER_SUSPENDED_MESSAGE, ErrorCode, LOCKOUT } from '@lc/shared';
 
 /** A refusal the client can act on: HTTP status + stable numeric code + message naming the field. */
 export class AppError extends Error {
@@ -35,6 +35,10 @@ export class AppError extends Error {
       `${field}: the account is locked after ${LOCKOUT.maxFailures} failed sign-ins; try again in ${Math.ceil(seconds / 60)} minutes`,
       { lockedUntil: until.toISOString(), retryAfterSeconds: seconds },
     );
+  }
+  /** The dealer is suspended by the operator: 403 at sign-in, refresh and for API keys; 401 for a session. */
+  static dealerSuspended(status: 401 | 403 = 403) {
+    return new AppError(status, ErrorCode.DEALER_SUSPENDED, DEALER_SUSPENDED_MESSAGE);
   }
   static conflict(code: ErrorCode, message: string, details?: Record<string, unknown>) {
     return new AppError(409, code, message, details);

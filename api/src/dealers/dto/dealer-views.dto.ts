@@ -22,6 +22,11 @@ export class CreatedDealerDto {
   @ApiProperty({ enum: DEALER_TIERS }) tier: string;
 }
 
+export class DealerSuspensionDto {
+  @ApiProperty({ format: 'date-time', description: 'Since when the dealer is suspended' }) at: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+}
+
 export class DealerDto {
   @ApiProperty() id: string;
   @ApiProperty() loginId: string;
@@ -36,6 +41,12 @@ export class DealerDto {
   @ApiProperty() notificationEmail: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    type: DealerSuspensionDto,
+    nullable: true,
+    description: 'Set while the operator has the dealer suspended',
+  })
+  suspension: DealerSuspensionDto | null;
 }
 
 export class DealerListItemDto extends DealerDto {
