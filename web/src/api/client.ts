@@ -3,7 +3,7 @@ import { ApiError } from './ApiError';
 import { clearTokens, readTokens, writeTokens, type Tokens } from './tokens';
 
 /** Why the client gave up on the session: `idle` when the server reports the idle timeout. */
-export type SessionEndReason = 'idle' | 'expired' | 'deactivated';
+export type SessionEndReason = 'idle' | 'expired' | 'deactivated' | 'suspended';
 
 type SessionEndedListener = (reason: SessionEndReason) => void;
 type TokensRefreshedListener = (res: LoginResponse) => void;
@@ -21,6 +21,13 @@ export function onSessionEnded(listener: SessionEndedListener): () => void {
 export function onTokensRefreshed(listener: TokensRefreshedListener): () => void {
   refreshedListeners.add(listener);
   return () => refreshedListeners.delete(listener);
+}
+
+/** Why the server ended the session, from its error code. */
+function endReason(code: number | undefined): SessionEndReason {
+  if (code === ErrorCode.SESSION_IDLE_TIMEOUT) return 'idle';
+  if (code === ErrorCode.DEALER_SUSPENDED) return 'suspended';
+  return 'expired';
 }
 
 function endSession(reason: SessionEndReason): void {
@@ -78,7 +85,7 @@ async function doRefresh(failedWith: string | undefined): Promise<boolean> {
   if (!res.ok) {
     const err = await ApiError.fromResponse(res);
     if (res.status === 401 || res.status === 403) {
-      endSession(err.code === ErrorCode.SESSION_IDLE_TIMEOUT ? 'idle' : 'expired');
+      endSession(endReason(err.code));
     }
     return false;
   }
@@ -138,7 +145,7 @@ export async function apiResponse(path: string, opts: RequestOptions = {}): Prom
       res = await send(url, opts, readTokens());
       if (res.status === 401) {
         const err = await ApiError.fromResponse(res);
-        endSession(err.code === ErrorCode.SESSION_IDLE_TIMEOUT ? 'idle' : 'expired');
+        endSession(endReason(err.code));
         throw err;
       }
     }

@@ -5,6 +5,7 @@ import type { TFunction } from './useT';
 
 const BY_CODE: Partial<Record<number, MessageKey>> = {
   [ErrorCode.FORBIDDEN]: 'error.forbidden',
+  [ErrorCode.DEALER_SUSPENDED]: 'error.dealerSuspended',
   [ErrorCode.NOT_FOUND]: 'error.notFound',
   [ErrorCode.ROUTE_NOT_FOUND]: 'error.notFound',
   [ErrorCode.RATE_LIMITED]: 'error.rateLimited',

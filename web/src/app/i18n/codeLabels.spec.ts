@@ -12,6 +12,8 @@ describe('code labels', () => {
     [auditActionLabel('licenses.assigned', 'en'), 'License assigned'],
     [auditActionLabel('licenses.assigned', 'ja'), 'ライセンスを割り当て'],
     [auditTargetLabel('auth_session', 'en'), 'Session'],
+    [auditActionLabel('dealer.suspended', 'en'), 'Dealer suspended'],
+    [auditActionLabel('dealer.reinstated', 'ja'), '販売店の利用を再開'],
     [jobCountLabel('anomalyMails', 'en'), 'Anomaly e-mails'],
     [jobCountLabel('markedSilent', 'ja'), '通信途絶と判定'],
     [eventTypeLabel('recording_stopped', 'en'), 'Recording stopped'],

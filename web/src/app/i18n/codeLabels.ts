@@ -6,6 +6,8 @@ type Table = Record<string, { en: string; ja: string }>;
 const AUDIT_ACTIONS: Table = {
   'dealer.created': { en: 'Dealer added', ja: '販売店を追加' },
   'dealer.updated': { en: 'Dealer profile changed', ja: '販売店情報を変更' },
+  'dealer.suspended': { en: 'Dealer suspended', ja: '販売店を利用停止' },
+  'dealer.reinstated': { en: 'Dealer reinstated', ja: '販売店の利用を再開' },
   'dealer.invoice_registration_number.updated': {
     en: 'Invoice registration number changed',
     ja: '適格請求書の登録番号を変更',

@@ -211,6 +211,7 @@ export const en = {
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.internal': 'The server ran into a problem. Please try again later.',
+  'error.dealerSuspended': 'This dealer account is suspended; contact the operator.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.notFound': 'This item does not exist (any more).',
   'error.rateLimited': 'Too many requests. Please wait a moment and try again.',

@@ -209,6 +209,7 @@ export const ja: Record<MessageKey, string> = {
   'error.generic': '問題が発生しました。もう一度お試しください。',
   'error.network': 'サーバーに接続できません。接続を確認して、もう一度お試しください。',
   'error.internal': 'サーバーで問題が発生しました。しばらくしてから再度お試しください。',
+  'error.dealerSuspended': 'この販売店アカウントは利用停止中です。運営会社にお問い合わせください。',
   'error.forbidden': 'この操作は許可されていません。',
   'error.notFound': '対象が見つかりません（削除された可能性があります）。',
   'error.rateLimited': 'リクエストが多すぎます。少し待ってから再度お試しください。',

@@ -57,6 +57,35 @@ export const dealersMessages = {
     'dealers.add.submit': 'Add and send invitation',
     'dealers.add.done': 'Dealer added. The invitation e-mail has been sent.',
     'dealers.common.cancel': 'Cancel',
+    'dealers.status.suspendedSince': 'Suspended since {date}',
+    'dealers.suspension.reasonIs': 'Reason: {reason}',
+    'dealers.suspension.noReason': 'No reason given',
+    'dealers.suspend.open': 'Suspend dealer',
+    'dealers.suspend.title': 'Suspend {name}?',
+    'dealers.suspend.intro': 'While {name} is suspended:',
+    'dealers.suspend.effectSignIn': 'its members cannot sign in;',
+    'dealers.suspend.effectSessions': 'their open sessions and the proxy sessions they opened end now;',
+    'dealers.suspend.effectApiKeys': 'its API keys stop working;',
+    'dealers.suspend.effectWebhooks': 'its webhooks pause (events are kept and sent after reinstatement).',
+    'dealers.suspend.customersKeep':
+      'Its customers keep their service and their licenses keep running. Its secondary dealers are not suspended. You can reinstate it at any time.',
+    'dealers.suspend.reason': 'Reason (optional, seen by operators only)',
+    'dealers.suspend.confirm': 'Suspend',
+    'dealers.suspend.done': 'Dealer suspended.',
+    'dealers.reinstate.open': 'Reinstate dealer',
+    'dealers.reinstate.title': 'Reinstate {name}?',
+    'dealers.reinstate.intro':
+      'Members of {name} can sign in again, its API keys work again and its paused webhooks are sent. Sessions that ended stay ended.',
+    'dealers.reinstate.confirm': 'Reinstate',
+    'dealers.reinstate.done': 'Dealer reinstated.',
+    'dealerDetail.state': 'State',
+    'dealerDetail.suspendedBanner':
+      'Suspended since {date}. Its members cannot sign in and its API keys are refused.',
+    'dealerDetail.parentSuspended':
+      'The dealer it buys from ({name}) is suspended since {date}; this dealer is not.',
+    'operatorHome.suspended': 'Suspended dealers',
+    'operatorHome.suspendedDetail': 'Members cannot sign in',
+    'operatorHome.suspendedNone': 'None suspended',
   },
   ja: {
     'dealers.list.title': '販売店',
@@ -116,5 +145,36 @@ export const dealersMessages = {
     'dealers.add.submit': '追加して招待を送信',
     'dealers.add.done': '販売店を追加し、招待メールを送信しました。',
     'dealers.common.cancel': 'キャンセル',
+    'dealers.status.suspendedSince': '{date}から利用停止中',
+    'dealers.suspension.reasonIs': '理由：{reason}',
+    'dealers.suspension.noReason': '理由の記入なし',
+    'dealers.suspend.open': '販売店を利用停止',
+    'dealers.suspend.title': '{name}を利用停止しますか？',
+    'dealers.suspend.intro': '{name}の利用停止中は：',
+    'dealers.suspend.effectSignIn': 'メンバーはログインできません。',
+    'dealers.suspend.effectSessions':
+      'ログイン中のセッションと、メンバーが開いた代理ログインはただちに終了します。',
+    'dealers.suspend.effectApiKeys': 'APIキーは使えなくなります。',
+    'dealers.suspend.effectWebhooks':
+      'Webhookの送信は一時停止します（イベントは保持され、再開後に送信されます）。',
+    'dealers.suspend.customersKeep':
+      '顧客のサービスは継続し、ライセンスもそのまま有効です。二次販売店は利用停止されません。いつでも再開できます。',
+    'dealers.suspend.reason': '理由（任意・運営会社のみが見られます）',
+    'dealers.suspend.confirm': '利用停止',
+    'dealers.suspend.done': '販売店を利用停止しました。',
+    'dealers.reinstate.open': '販売店の利用を再開',
+    'dealers.reinstate.title': '{name}の利用を再開しますか？',
+    'dealers.reinstate.intro':
+      '{name}のメンバーは再びログインでき、APIキーも使えるようになり、停止中のWebhookが送信されます。終了したセッションは元に戻りません。',
+    'dealers.reinstate.confirm': '再開',
+    'dealers.reinstate.done': '販売店の利用を再開しました。',
+    'dealerDetail.state': '状態',
+    'dealerDetail.suspendedBanner':
+      '{date}から利用停止中です。メンバーはログインできず、APIキーも拒否されます。',
+    'dealerDetail.parentSuspended':
+      '仕入先（{name}）は{date}から利用停止中です。この販売店は停止されていません。',
+    'operatorHome.suspended': '利用停止中の販売店',
+    'operatorHome.suspendedDetail': 'メンバーはログインできません',
+    'operatorHome.suspendedNone': '利用停止中の販売店はありません',
   },
 } as const;

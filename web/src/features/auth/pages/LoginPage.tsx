@@ -36,6 +36,13 @@ function SignedOutNotice({ reason }: { reason: string | null }) {
       </Alert>
     );
   }
+  if (reason === 'suspended') {
+    return (
+      <Alert severity="warning" role="status" data-testid="signed-out-notice">
+        {t('error.dealerSuspended')}
+      </Alert>
+    );
+  }
   if (reason === 'expired') {
     return (
       <Alert severity="info" role="status" data-testid="signed-out-notice">

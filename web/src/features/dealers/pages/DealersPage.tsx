@@ -25,6 +25,7 @@ import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { AddDealerDialog } from '../components/AddDealerDialog';
+import { SuspensionChip } from '../components/SuspensionChip';
 import { useDealers } from '../hooks/useDealers';
 
 /** Operators: every dealer and "Add primary dealer". Primary dealers: their secondary dealers. */
@@ -114,12 +115,18 @@ export function DealersPage() {
                     <TableCell>{t(`dealers.tier.${d.tier}`)}</TableCell>
                     <TableCell>{d.ownerEmail ?? d.notificationEmail}</TableCell>
                     <TableCell>
-                      <Chip
-                        size="small"
-                        variant="outlined"
-                        color={d.invitationPending ? 'warning' : 'success'}
-                        label={d.invitationPending ? t('dealers.status.invited') : t('dealers.status.active')}
-                      />
+                      {d.suspension ? (
+                        <SuspensionChip suspension={d.suspension} />
+                      ) : (
+                        <Chip
+                          size="small"
+                          variant="outlined"
+                          color={d.invitationPending ? 'warning' : 'success'}
+                          label={
+                            d.invitationPending ? t('dealers.status.invited') : t('dealers.status.active')
+                          }
+                        />
+                      )}
                     </TableCell>
                     <TableCell>{fmt(d.createdAt)}</TableCell>
                   </TableRow>
