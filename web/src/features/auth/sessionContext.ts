@@ -15,6 +15,8 @@ export interface SessionState {
   signIn: (res: LoginResponse) => void;
   /** Ends the session on the server (best effort), forgets it here and goes to the login page. */
   signOut: (reason?: SessionEndReason) => Promise<void>;
+  /** Why the last session ended, until the next sign-in (the login page says it). */
+  endedReason?: SessionEndReason;
 }
 
 export const SessionContext = createContext<SessionState | null>(null);

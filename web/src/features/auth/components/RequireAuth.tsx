@@ -9,9 +9,12 @@ export const CHANGE_PASSWORD_PATH = '/account/password';
 
 /** Renders its children for a signed-in user; sends everyone else to the login page. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { status, user, error, retry } = useSession();
+  const { status, user, error, retry, endedReason } = useSession();
   const location = useLocation();
-  if (status === 'anonymous') return <Navigate to="/login" replace state={{ from: location }} />;
+  if (status === 'anonymous') {
+    const to = endedReason ? `/login?reason=${endedReason}` : '/login';
+    return <Navigate to={to} replace state={{ from: location }} />;
+  }
   if (status === 'loading') return <FullPageLoading />;
   if (status === 'error' || !user) {
     return (

@@ -23,6 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { setLang } = useLang();
   const [hasTokens, setHasTokens] = useState(() => readTokens() !== null);
   const ending = useRef(false);
+  const [endedReason, setEndedReason] = useState<SessionEndReason | undefined>(undefined);
 
   const me = useQuery({
     queryKey: ME_KEY,
@@ -35,6 +36,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (reason?: SessionEndReason) => {
       clearTokens();
       navigate(loginPath(reason), { replace: true });
+      // RequireAuth, seeing no session before the navigation lands, sends to the same address.
+      setEndedReason(reason);
       setHasTokens(false);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'config' });
     },
@@ -44,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     (res: LoginResponse) => {
       ending.current = false;
+      setEndedReason(undefined);
       writeTokens({ accessToken: res.accessToken, refreshToken: res.refreshToken });
       markActivity();
       queryClient.setQueryData(ME_KEY, res.user);
@@ -115,8 +119,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       retry: () => void refetch(),
       signIn,
       signOut,
+      endedReason,
     };
-  }, [hasTokens, user, isError, error, refetch, signIn, signOut]);
+  }, [hasTokens, user, isError, error, refetch, signIn, signOut, endedReason]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
