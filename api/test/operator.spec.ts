@@ -65,7 +65,12 @@ describe('operator home and dealer detail (issue 14)', () => {
     expect(r.status).toBe(200);
     const d = r.body as DealerOverview;
     expect(d.dealer).toMatchObject({ id: sub.dealerId, loginId: sub.loginId, tier: 'secondary' });
-    expect(d.parent).toEqual({ id: m.dealerId, loginId: m.loginId, companyName: `Dealer ${m.loginId}` });
+    expect(d.parent).toEqual({
+      id: m.dealerId,
+      loginId: m.loginId,
+      companyName: `Dealer ${m.loginId}`,
+      suspendedAt: null,
+    });
     expect(d.stock).toEqual([{ skuCode: sku.code, quantity: 3 }]);
     expect(d.customers.total).toBe(1);
     expect(d.customers.recent[0]).toMatchObject({
