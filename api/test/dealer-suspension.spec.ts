@@ -216,6 +216,20 @@ describe('POST /api/operator/dealers/:id/suspend and /reinstate (issue 14 §2.3)
     await login(t, sub.ownerEmail);
   });
 
+  it('a primary dealer sees its secondary dealer suspended, but not the operator’s reason', async () => {
+    const m = await makeDealerAndCustomer(t);
+    const sub = await makeSecondary(t, m.dealerId);
+    expect((await suspend(sub.dealerId, { reason: 'operator note' })).status).toBe(200);
+    const primary = bearer((await login(t, m.ownerEmail)).accessToken);
+    const list = (await t.http.get('/api/dealers').set(primary)).body as Page<DealerListItem>;
+    const item = list.items.find((d) => d.id === sub.dealerId);
+    expect(item?.suspension).toEqual({ at: expect.any(String), reason: null });
+    const one = (await t.http.get(`/api/dealers/${sub.dealerId}`).set(primary)).body as DealerView;
+    expect(one.suspension).toEqual({ at: expect.any(String), reason: null });
+    const byOperator = (await t.http.get(`/api/dealers/${sub.dealerId}`).set(await op())).body as DealerView;
+    expect(byOperator.suspension?.reason).toBe('operator note');
+  });
+
   it('webhooks pause while suspended and the queued deliveries go out after reinstatement', async () => {
     const m = await makeDealerAndCustomer(t);
     rx = await startReceiver();

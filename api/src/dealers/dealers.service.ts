@@ -60,6 +60,14 @@ export const dealerView = (d: DealerRow): DealerView => ({
   suspension: d.suspended_at ? { at: d.suspended_at.toISOString(), reason: d.suspended_reason } : null,
 });
 
+/** A dealer as `actor` may see it: the suspension's reason is the operator's note, its date is for all. */
+export const dealerViewFor = (actor: AuthUser, d: DealerRow): DealerView => {
+  const v = dealerView(d);
+  return actor.role === 'operator' || !v.suspension
+    ? v
+    : { ...v, suspension: { ...v.suspension, reason: null } };
+};
+
 const COLUMN: Record<DealerProfileField, keyof DealerRow> = {
   companyName: 'company_name',
   department: 'department',
@@ -274,7 +282,7 @@ export class DealersService {
     );
     return {
       items: items.map((d) => ({
-        ...dealerView(d),
+        ...dealerViewFor(actor, d),
         ownerEmail: d.owner_email,
         invitationPending: d.owner_pending ?? false,
       })),
@@ -292,7 +300,7 @@ export class DealersService {
       [id, actor.role === 'operator' ? null : actor.dealerId],
     );
     if (!d) throw AppError.notFound('Dealer');
-    return dealerView(d);
+    return dealerViewFor(actor, d);
   }
 
   async updateMe(actor: AuthUser, patch: UpdateDealerDto, ip: string | null): Promise<DealerView> {

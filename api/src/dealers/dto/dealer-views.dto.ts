@@ -24,7 +24,12 @@ export class CreatedDealerDto {
 
 export class DealerSuspensionDto {
   @ApiProperty({ format: 'date-time', description: 'Since when the dealer is suspended' }) at: string;
-  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The operator's reason; null when none was given and for anyone but the operator",
+  })
+  reason: string | null;
 }
 
 export class DealerDto {
