@@ -311,3 +311,39 @@ describe('event documentation', () => {
     }
   });
 });
+
+describe('disabling an endpoint', () => {
+  it('a disabled endpoint is sent nothing and records no new events; what was queued goes out once it is enabled again', async () => {
+    rx = await startReceiver();
+    const m = await makeDealerAndCustomer(t);
+    const e = await endpoint(m.ownerEmail, rx.url, ['customer.created']);
+    const owner = await auth(m.ownerEmail);
+    const addCustomer = async () => {
+      const r = await t.http
+        .post('/api/customers')
+        .set(owner)
+        .send({
+          name: 'Paused Customer',
+          email: `${uniq('p')}@customer.test`,
+          language: 'en',
+          timeZone: 'Asia/Tokyo',
+          temporaryPassword: 'Test!pass2026',
+        });
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    };
+    const queued = await addCustomer();
+    const off = await t.http.patch(`/api/webhooks/${e.id}`).set(owner).send({ enabled: false });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ status: 'disabled', disabledReason: 'manual' });
+    await addCustomer();
+    await runJob();
+    expect(rx.got).toHaveLength(0);
+    expect((await outbox(m.dealerId, e.id)).map((r) => r.deliveries)).toEqual([1]);
+
+    const on = await t.http.patch(`/api/webhooks/${e.id}`).set(owner).send({ enabled: true });
+    expect(on.body).toMatchObject({ status: 'enabled', disabledReason: null });
+    await runJob();
+    expect(rx.got.map((g) => g.body.data.customerId)).toEqual([queued]);
+  });
+});
