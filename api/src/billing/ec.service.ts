@@ -8,6 +8,7 @@ import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
 import { validationPipe } from '../common/errors/validation.js';
+import { invoiceIssuedEvent, orderUpdatedEvent } from '../integrations/events.js';
 import { dealerContact } from '../licenses/contacts.js';
 import { skuByCode, type SkuRow } from '../licenses/skus.service.js';
 import { StockService } from '../licenses/stock.service.js';
@@ -153,7 +154,8 @@ export class EcService {
 
 /**
  * The books of one paid shop sale: a purchase order from the operator (fulfilled at once) and
- * the operator's invoice for it, paid in full, numbered from the operator's gap-free counter.
+ * the operator's invoice for it, paid in full, numbered from the operator's gap-free counter,
+ * with the buyer's `order.updated` (status `fulfilled`) and `invoice.issued` webhook events.
  * Prices are the buyer's tier price of each SKU, as for an order placed in the console.
  */
 async function recordShopSale(
@@ -240,5 +242,8 @@ async function recordShopSale(
       [inv.id, sum.total, now],
     );
   }
+  // The buyer's system hears of the sale like of a console order (outbox, same transaction).
+  await orderUpdatedEvent(em, o.id, now);
+  await invoiceIssuedEvent(em, inv.id, now);
   return { orderId: o.id, orderNumber: o.number, invoiceId: inv.id, invoiceNumber: number, total: sum.total };
 }

@@ -62,7 +62,7 @@ const ymd = (d: Date) => {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
 
-/** Invoices: reading, the printable page and CSV exports (issuing and payments: OrdersService). */
+/** Invoices: reading, the printable page and CSV exports (issuing: OrderInvoicingService, payments: OrderFulfilmentService). */
 @Injectable()
 export class InvoicesService {
   constructor(

@@ -19,6 +19,9 @@ import {
   OrderViewDto,
   PayOrderDto,
 } from './dto/order.dto.js';
+import { OrderFulfilmentService } from './order-fulfilment.service.js';
+import { OrderInvoicingService } from './order-invoicing.service.js';
+import { OrderWorkflowService } from './order-workflow.service.js';
 import { OrdersService } from './orders.service.js';
 
 const OrderId = new ParseIdPipe('Order');
@@ -27,7 +30,12 @@ const OrderId = new ParseIdPipe('Order');
 @ApiBearerAuth()
 @Controller('orders')
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly workflow: OrderWorkflowService,
+    private readonly invoicing: OrderInvoicingService,
+    private readonly fulfilment: OrderFulfilmentService,
+  ) {}
 
   @Allow('dealer')
   @Post()
@@ -69,7 +77,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderViewDto, description: 'The supplier confirms a submitted order' })
   @ApiConflictResponse({ description: 'ORDER_TRANSITION' })
   confirm(@CurrentUser() user: AuthUser, @Param('id', OrderId) id: string) {
-    return this.orders.confirm(user, id);
+    return this.workflow.confirm(user, id);
   }
 
   @Allow('dealer', 'operator')
@@ -78,7 +86,7 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderViewDto, description: 'The supplier issues the invoice of a confirmed order' })
   @ApiConflictResponse({ description: 'ORDER_TRANSITION' })
   invoice(@CurrentUser() user: AuthUser, @Param('id', OrderId) id: string, @Body() body: InvoiceOrderDto) {
-    return this.orders.invoice(user, id, body ?? {});
+    return this.invoicing.invoice(user, id, body ?? {});
   }
 
   @Allow('dealer', 'operator')
@@ -92,7 +100,7 @@ export class OrdersController {
     description: 'ORDER_TRANSITION, PAYMENT_EXCEEDS_DUE, STOCK_SHORT (nothing recorded)',
   })
   pay(@CurrentUser() user: AuthUser, @Param('id', OrderId) id: string, @Body() body: PayOrderDto) {
-    return this.orders.pay(user, id, body ?? {});
+    return this.fulfilment.pay(user, id, body ?? {});
   }
 
   @Allow('dealer', 'operator')
@@ -104,6 +112,6 @@ export class OrdersController {
   })
   @ApiConflictResponse({ description: 'ORDER_TRANSITION' })
   cancel(@CurrentUser() user: AuthUser, @Param('id', OrderId) id: string) {
-    return this.orders.cancel(user, id);
+    return this.workflow.cancel(user, id);
   }
 }
