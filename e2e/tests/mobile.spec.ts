@@ -7,10 +7,14 @@ test.use({ storageState: ENGLISH_STORAGE, viewport: { width: 390, height: 844 } 
 
 /** Nothing on the page scrolls sideways. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
+  // Runs in the browser (this package has no DOM types): document.documentElement.scrollWidth, innerWidth.
+  const { scrollWidth, innerWidth } = await page.evaluate(() => {
+    const w = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number } };
+      innerWidth: number;
+    };
+    return { scrollWidth: w.document.documentElement.scrollWidth, innerWidth: w.innerWidth };
+  });
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
