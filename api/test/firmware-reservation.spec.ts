@@ -1,6 +1,6 @@
 /** Issue 12, seed 001 §2.1 and §4.2.3: firmware-update reservations — recorders only, change (overwrite) and cancel. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ErrorCode } from '@lc/shared';
+import { ErrorCode, FIRMWARE_VERSION_MAX } from '@lc/shared';
 import { deviceAuth, directSpec, licenses, recorderSpec, register } from './device-helpers.js';
 import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
 
@@ -55,6 +55,27 @@ describe('firmware-update reservation', () => {
       .send({ at: later(2) });
     expect(put.body.code).toBe(ErrorCode.OPERATION_NOT_SUPPORTED);
     expect(await commands(token, cam.deviceId)).toEqual([]);
+    t.clock.set(null);
+  });
+
+  it('refuses a firmware version longer than the console allows (the same limit as bulk), and one that is not text', async () => {
+    const { rec, token } = await setup();
+    const long = 'v'.repeat(FIRMWARE_VERSION_MAX + 1);
+    for (const payload of [{ version: long }, { version: 2 }]) {
+      const r = await t.http
+        .put(`/api/devices/${rec.deviceId}/firmware-reservation`)
+        .set(bearer(token))
+        .send({ at: later(2), payload });
+      expect(r.status).toBe(400);
+      expect(r.body.code).toBe(ErrorCode.VALIDATION);
+      expect(r.body.message).toMatch(/^payload\.version: /);
+    }
+    expect(await commands(token, rec.deviceId)).toEqual([]);
+    const ok = await t.http
+      .put(`/api/devices/${rec.deviceId}/firmware-reservation`)
+      .set(bearer(token))
+      .send({ at: later(2), payload: { version: 'v'.repeat(FIRMWARE_VERSION_MAX) } });
+    expect(ok.status).toBe(200);
     t.clock.set(null);
   });
 

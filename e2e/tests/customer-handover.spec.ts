@@ -8,6 +8,8 @@ test('a customer added with a temporary password is asked about the handover at 
   page,
   request,
 }) => {
+  // Three sign-ins and two mails: more than the default 30 s on a loaded machine.
+  test.setTimeout(90_000);
   const stamp = Date.now().toString(36);
   const email = `customer-${stamp}@e2e.example`;
   const temporary = 'Install!2026Go';

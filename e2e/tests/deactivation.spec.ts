@@ -1,36 +1,8 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO } from './demo.js';
-import { ENGLISH_STORAGE, mailOf, signIn } from './accounts.js';
+import { expect, test } from '@playwright/test';
+import { ENGLISH_STORAGE, mailOf } from './accounts.js';
+import { addCustomer, signInWithTemporary, TEMPORARY } from './setup.js';
 
 test.use({ storageState: ENGLISH_STORAGE });
-
-const TEMPORARY = 'Install!2026Go';
-
-/** The demo dealer adds a customer with a temporary password and assigns it one edge license. */
-async function freshCustomer(request: APIRequestContext, email: string, stamp: string): Promise<void> {
-  const login = await request.post('/api/auth/login', {
-    data: { login: DEMO.dealer.loginId, password: DEMO.dealer.password },
-  });
-  expect(login.status()).toBe(200);
-  const auth = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-  const created = await request.post('/api/customers', {
-    headers: auth,
-    data: {
-      name: `Leaving ${stamp}`,
-      email,
-      language: 'en',
-      timeZone: 'Asia/Tokyo',
-      temporaryPassword: TEMPORARY,
-    },
-  });
-  expect(created.status()).toBe(201);
-  const customerId = ((await created.json()) as { id: string }).id;
-  const assigned = await request.post('/api/assignments', {
-    headers: { ...auth, 'Idempotency-Key': `e2e-deactivation-${stamp}` },
-    data: { customerId, skuCode: 'EDGE-12M', quantity: 1 },
-  });
-  expect(assigned.status()).toBe(201);
-}
 
 test('a customer deactivates the account, lands on the login page and cannot sign in again', async ({
   page,
@@ -39,13 +11,9 @@ test('a customer deactivates the account, lands on the login page and cannot sig
   test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
   const email = `leaving-${stamp}@e2e.example`;
-  await freshCustomer(request, email, stamp);
-
-  await signIn(page, email, TEMPORARY);
-  const handover = page.getByTestId('handover-dialog');
-  await expect(handover).toBeVisible();
-  await handover.getByRole('button', { name: 'Not yet' }).click();
-  await expect(handover).toBeHidden();
+  // The demo dealer adds the customer with a temporary password and assigns it one edge license.
+  await addCustomer(request, { name: `Leaving ${stamp}`, email, licenses: 1 });
+  await signInWithTemporary(page, email);
 
   // Through the navigation: a reload would ask the handover question again.
   await page.getByRole('navigation').getByRole('link', { name: 'Account' }).click();

@@ -1,18 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO } from './demo.js';
 import { ENGLISH_STORAGE, signIn, signOut } from './accounts.js';
+import { addCustomer, registerRecorder, signInWithTemporary, TEMPORARY } from './setup.js';
 
 test.use({ storageState: ENGLISH_STORAGE });
-
-const TEMPORARY = 'Install!2026Go';
-
-async function dealerToken(request: APIRequestContext): Promise<string> {
-  const res = await request.post('/api/auth/login', {
-    data: { login: DEMO.dealer.loginId, password: DEMO.dealer.password },
-  });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
 
 /**
  * The demo dealer adds a customer with a temporary password and assigns it ONE edge license; a
@@ -21,53 +12,13 @@ async function dealerToken(request: APIRequestContext): Promise<string> {
  */
 async function customerWithRecorder(request: APIRequestContext, email: string, serial: string) {
   const stamp = serial.split('-').pop()!;
-  const auth = { Authorization: `Bearer ${await dealerToken(request)}` };
-  const created = await request.post('/api/customers', {
-    headers: auth,
-    data: {
-      name: `Devices ${stamp}`,
-      email,
-      language: 'en',
-      timeZone: 'Asia/Tokyo',
-      temporaryPassword: TEMPORARY,
-    },
+  const { customerId, licenses } = await addCustomer(request, {
+    name: `Devices ${stamp}`,
+    email,
+    licenses: 1,
   });
-  expect(created.status()).toBe(201);
-  const customerId = ((await created.json()) as { id: string }).id;
-  const assigned = await request.post('/api/assignments', {
-    headers: { ...auth, 'Idempotency-Key': `e2e-devices-${serial}` },
-    data: { customerId, skuCode: 'EDGE-12M', quantity: 1 },
-  });
-  expect(assigned.status()).toBe(201);
-  const [license] = ((await assigned.json()) as { licenses: Array<{ endsAt: string }> }).licenses;
-  const registered = await request.post('/api/device/register', {
-    data: {
-      email,
-      password: TEMPORARY,
-      device: {
-        type: 'recorder',
-        serial,
-        model: 'REC-4',
-        mac: '02:00:00:00:00:01',
-        firmware: '1.0.0',
-        cameras: [
-          { channel: 1, model: 'CAM-200' },
-          { channel: 2, model: 'CAM-200' },
-        ],
-      },
-    },
-  });
-  expect(registered.status()).toBe(201);
-  return { customerId, license };
-}
-
-/** Signs the customer in and answers "Not yet" to the handover question (temporary password). */
-async function signInCustomer(page: Page, email: string): Promise<void> {
-  await signIn(page, email, TEMPORARY);
-  const handover = page.getByTestId('handover-dialog');
-  await expect(handover).toBeVisible();
-  await handover.getByRole('button', { name: 'Not yet' }).click();
-  await expect(handover).toBeHidden();
+  await registerRecorder(request, { email, serial, channels: [1, 2] });
+  return { customerId, license: licenses[0]! };
 }
 
 test('the customer sees the camera that never had a license as UNLICENSED, with what stopped and what still works', async ({
@@ -81,7 +32,7 @@ test('the customer sees the camera that never had a license as UNLICENSED, with 
 
   const { customerId, license } = await customerWithRecorder(request, email, serial);
 
-  await signInCustomer(page, email);
+  await signInWithTemporary(page, email);
   await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
   const tree = page.getByTestId('device-tree');
   await expect(tree).toBeVisible();
@@ -141,7 +92,7 @@ test('the customer sees the camera that never had a license as UNLICENSED, with 
   try {
     expect((await request.put('/api/dev/clock', { data: { now: after } })).ok()).toBe(true);
     expect((await request.post('/api/dev/jobs/expiry-sweep/run')).ok()).toBe(true);
-    await signInCustomer(page, email);
+    await signInWithTemporary(page, email);
     await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
     await expect(page.getByTestId('lapsed-alert')).toContainText('2 cameras have no valid license');
     const first = page.getByTestId('camera-row').filter({ hasText: 'Camera 1' });
@@ -216,7 +167,7 @@ test('the customer reserves a firmware update, exchanges the recorder (licenses 
   const replacement = `E2E-XCH2-${stamp}`;
   await customerWithRecorder(request, email, serial);
 
-  await signInCustomer(page, email);
+  await signInWithTemporary(page, email);
   await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
   await page.getByTestId('device-card').getByRole('link', { name: 'Details' }).click();
   await expect(page.getByTestId('device-serial')).toHaveText(serial);

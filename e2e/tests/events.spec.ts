@@ -1,55 +1,20 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO } from './demo.js';
 import { ENGLISH_STORAGE, mailOf, signIn, signOut } from './accounts.js';
+import { addCustomer, registerRecorder, TEMPORARY } from './setup.js';
 
 test.use({ storageState: ENGLISH_STORAGE });
-
-const TEMPORARY = 'Install!2026Go';
-
-async function token(request: APIRequestContext, login: string, password: string): Promise<string> {
-  const res = await request.post('/api/auth/login', { data: { login, password } });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
 
 /** A customer of the demo dealer (temporary password) with a recorder whose camera ch1 is licensed. */
 async function customerWithLicensedCamera(request: APIRequestContext, stamp: string) {
   const email = `events-${stamp}@e2e.example`;
-  const auth = { Authorization: `Bearer ${await token(request, DEMO.dealer.loginId, DEMO.dealer.password)}` };
-  const created = await request.post('/api/customers', {
-    headers: auth,
-    data: {
-      name: `Events ${stamp}`,
-      email,
-      language: 'en',
-      timeZone: 'Asia/Tokyo',
-      temporaryPassword: TEMPORARY,
-    },
+  await addCustomer(request, { name: `Events ${stamp}`, email, licenses: 1 });
+  const { deviceId, credential } = await registerRecorder(request, {
+    email,
+    serial: `E2E-EV-${stamp}`,
+    mac: '02:00:00:00:00:09',
   });
-  expect(created.status()).toBe(201);
-  const customerId = ((await created.json()) as { id: string }).id;
-  const assigned = await request.post('/api/assignments', {
-    headers: { ...auth, 'Idempotency-Key': `e2e-events-${stamp}` },
-    data: { customerId, skuCode: 'EDGE-12M', quantity: 1 },
-  });
-  expect(assigned.status()).toBe(201);
-  const registered = await request.post('/api/device/register', {
-    data: {
-      email,
-      password: TEMPORARY,
-      device: {
-        type: 'recorder',
-        serial: `E2E-EV-${stamp}`,
-        model: 'REC-4',
-        mac: '02:00:00:00:00:09',
-        firmware: '1.0.0',
-        cameras: [{ channel: 1, model: 'CAM-200' }],
-      },
-    },
-  });
-  expect(registered.status()).toBe(201);
-  const device = (await registered.json()) as { deviceId: string; credential: string };
-  return { email, ...device };
+  return { email, deviceId, credential };
 }
 
 /** Signs in with the temporary password; "reset the password now?" is answered "Not yet" whenever asked. */

@@ -1,25 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ENGLISH_STORAGE, signIn } from './accounts.js';
 import { DEMO } from './demo.js';
 
-test.use({
-  storageState: {
-    cookies: [],
-    origins: [
-      {
-        origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
-        localStorage: [{ name: 'lc.lang', value: 'en' }],
-      },
-    ],
-  },
-});
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/login');
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-}
+test.use({ storageState: ENGLISH_STORAGE });
 
 test('the dealer owner adds a webhook endpoint, sees its secret once, sends a test event and creates an API key', async ({
   page,

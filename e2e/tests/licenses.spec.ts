@@ -1,36 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { ENGLISH_STORAGE, signIn, signOut } from './accounts.js';
 import { DEMO } from './demo.js';
 
 // English whatever language each account has; the choice persists in this context.
-test.use({
-  storageState: {
-    cookies: [],
-    origins: [
-      {
-        origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
-        localStorage: [{ name: 'lc.lang', value: 'en' }],
-      },
-    ],
-  },
-});
+test.use({ storageState: ENGLISH_STORAGE });
 
 /** A demo customer no other journey touches. */
 const CUSTOMER = { email: 'office@demo.example', name: 'Harbor Logistics', password: DEMO.dealer.password };
 const SKU = 'EDGE-36M';
-
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/login');
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await expect(page).toHaveURL(/\/login$/);
-}
 
 async function customerLicenseCount(page: Page): Promise<number> {
   await signIn(page, CUSTOMER.email, CUSTOMER.password);

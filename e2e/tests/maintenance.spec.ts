@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ENGLISH_STORAGE, signIn, signOut } from './accounts.js';
-import { DEMO } from './demo.js';
+import { assignLicenses, customerIdOf, registerRecorder } from './setup.js';
 
 test.use({ storageState: ENGLISH_STORAGE });
 
@@ -20,39 +20,15 @@ test('the customer links a recorder to a dealer; the dealer sees it in the monit
   const serial = `E2E-MNT-${Date.now().toString(36)}`;
 
   // The selling dealer puts a license in the customer's pool, so the recorder's camera is licensed.
-  const dealerLogin = await request.post('/api/auth/login', {
-    data: { login: DEMO.dealer.loginId, password: DEMO.dealer.password },
-  });
-  const dealerToken = ((await dealerLogin.json()) as { accessToken: string }).accessToken;
-  const auth = { Authorization: `Bearer ${dealerToken}` };
-  const customers = await request.get('/api/customers', {
-    params: { search: CUSTOMER.email },
-    headers: auth,
-  });
-  const customerId = ((await customers.json()) as { items: Array<{ id: string }> }).items[0].id;
-  const assigned = await request.post('/api/assignments', {
-    headers: auth,
-    data: { customerId, skuCode: 'EDGE-12M', quantity: 1 },
-  });
-  expect(assigned.status()).toBe(201);
-
+  await assignLicenses(request, await customerIdOf(request, CUSTOMER.email));
   // The recorder registers itself with the contract holder's e-mail and password.
-  const reg = await request.post('/api/device/register', {
-    data: {
-      email: CUSTOMER.email,
-      password: CUSTOMER.password,
-      device: {
-        type: 'recorder',
-        serial,
-        model: 'REC-8',
-        mac: '00:11:22:33:44:77',
-        firmware: '1.0.0',
-        cameras: [{ channel: 1, model: 'CAM-200' }],
-      },
-    },
+  const device = await registerRecorder(request, {
+    email: CUSTOMER.email,
+    password: CUSTOMER.password,
+    serial,
+    model: 'REC-8',
+    mac: '00:11:22:33:44:77',
   });
-  expect(reg.status()).toBe(201);
-  const device = (await reg.json()) as { deviceId: string; credential: string };
 
   // The customer links just this recorder to the maintaining dealer (phone typed with spaces).
   await signIn(page, CUSTOMER.email, CUSTOMER.password);

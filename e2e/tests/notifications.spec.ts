@@ -1,45 +1,18 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { ENGLISH_STORAGE, signIn } from './accounts.js';
+import { assignLicenses, customerIdOf } from './setup.js';
 import { DEMO } from './demo.js';
 
 // English whatever language each account has; the choice persists in this context.
-test.use({
-  storageState: {
-    cookies: [],
-    origins: [
-      {
-        origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
-        localStorage: [{ name: 'lc.lang', value: 'en' }],
-      },
-    ],
-  },
-});
+test.use({ storageState: ENGLISH_STORAGE });
 
 /** A demo customer no other journey touches. */
 const CUSTOMER = { email: 'store@demo.example' };
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/login');
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
-}
-
 /** The dealer assigns one license to the customer; the reminders job runs 82 days before it ends. */
 async function reminderSent(api: APIRequestContext) {
-  const login = await api.post('/api/auth/login', {
-    data: { login: DEMO.dealer.loginId, password: DEMO.dealer.password },
-  });
-  expect(login.ok()).toBe(true);
-  const headers = { Authorization: `Bearer ${(await login.json()).accessToken}` };
-  const customers = await api.get('/api/customers', { headers, params: { search: CUSTOMER.email } });
-  const customerId = (await customers.json()).items[0].id as string;
-  const assigned = await api.post('/api/assignments', {
-    headers,
-    data: { customerId, skuCode: 'EDGE-12M', quantity: 1 },
-  });
-  expect(assigned.status()).toBe(201);
-  const endsAt = new Date((await assigned.json()).licenses[0].endsAt as string);
+  const [license] = await assignLicenses(api, await customerIdOf(api, CUSTOMER.email));
+  const endsAt = new Date(license!.endsAt);
   try {
     await api.put('/api/dev/clock', {
       data: { now: new Date(endsAt.getTime() - 82 * 86_400_000).toISOString(), freeze: true },

@@ -8,6 +8,8 @@ test('a customer resets a forgotten password with the e-mailed code, then asks t
   page,
   request,
 }) => {
+  // Three sign-ins and two mails: more than the default 30 s on a loaded machine.
+  test.setTimeout(90_000);
   const stamp = Date.now().toString(36);
   const email = `reset-${stamp}@e2e.example`;
   const newPassword = 'Renewed!2026Go';

@@ -1,40 +1,20 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO } from './demo.js';
 import { ENGLISH_STORAGE, mailOf, signIn, signOut } from './accounts.js';
+import { addCustomer, registerRecorder, signInWithTemporary } from './setup.js';
 
 test.use({ storageState: ENGLISH_STORAGE });
 
-const TEMPORARY = 'Install!2026Go';
-
-/** A customer of the demo dealer (temporary password) with a two-camera recorder and no license. */
+/** A customer of the demo dealer (temporary password) with a one-camera recorder and no license. */
 async function customerWithRecorder(request: APIRequestContext, stamp: string) {
-  const login = await request.post('/api/auth/login', {
-    data: { login: DEMO.dealer.loginId, password: DEMO.dealer.password },
-  });
-  const auth = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
   const email = `renew-${stamp}@e2e.example`;
   const name = `Renewal ${stamp}`;
-  const created = await request.post('/api/customers', {
-    headers: auth,
-    data: { name, email, language: 'en', timeZone: 'Asia/Tokyo', temporaryPassword: TEMPORARY },
+  await addCustomer(request, { name, email });
+  const { cameras } = await registerRecorder(request, {
+    email,
+    serial: `E2E-RNW-${stamp}`,
+    mac: '02:00:00:00:00:02',
   });
-  expect(created.status()).toBe(201);
-  const registered = await request.post('/api/device/register', {
-    data: {
-      email,
-      password: TEMPORARY,
-      device: {
-        type: 'recorder',
-        serial: `E2E-RNW-${stamp}`,
-        model: 'REC-4',
-        mac: '02:00:00:00:00:02',
-        firmware: '1.0.0',
-        cameras: [{ channel: 1, model: 'CAM-200' }],
-      },
-    },
-  });
-  expect(registered.status()).toBe(201);
-  const { cameras } = (await registered.json()) as { cameras: unknown[] };
   expect(cameras).toHaveLength(1);
   return { email, name };
 }
@@ -47,10 +27,7 @@ test('a customer asks for a renewal from its camera; the dealer sees it at home,
   const stamp = Date.now().toString(36);
   const c = await customerWithRecorder(request, stamp);
 
-  await signIn(page, c.email, TEMPORARY);
-  const handover = page.getByTestId('handover-dialog');
-  await handover.getByRole('button', { name: 'Not yet' }).click();
-  await expect(handover).toBeHidden();
+  await signInWithTemporary(page, c.email);
   await page.getByRole('navigation').getByRole('link', { name: 'Devices' }).click();
   await page.getByTestId('device-tree').getByTestId('camera-name').click();
   const card = page.getByTestId('renewal-card');

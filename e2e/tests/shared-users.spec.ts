@@ -1,59 +1,21 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO } from './demo.js';
 import { ENGLISH_STORAGE, mailOf, signIn, signOut } from './accounts.js';
+import { addCustomer, registerRecorder, signInWithTemporary, TEMPORARY } from './setup.js';
 
 test.use({ storageState: ENGLISH_STORAGE });
 
-const TEMPORARY = 'Install!2026Go';
 const SHARED_PASSWORD = 'Watch!2026eyes';
 
 /** A customer of the demo dealer (temporary password) with a 3-camera recorder, all licensed. */
 async function equippedCustomer(request: APIRequestContext, email: string, stamp: string): Promise<void> {
-  const login = await request.post('/api/auth/login', {
-    data: { login: DEMO.dealer.loginId, password: DEMO.dealer.password },
+  await addCustomer(request, { name: `Sharing ${stamp}`, email, licenses: 3 });
+  await registerRecorder(request, {
+    email,
+    serial: `SHR-${stamp}`,
+    model: 'REC-8',
+    mac: '00:11:22:33:44:77',
+    channels: [1, 2, 3],
   });
-  expect(login.status()).toBe(200);
-  const auth = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-  const created = await request.post('/api/customers', {
-    headers: auth,
-    data: {
-      name: `Sharing ${stamp}`,
-      email,
-      language: 'en',
-      timeZone: 'Asia/Tokyo',
-      temporaryPassword: TEMPORARY,
-    },
-  });
-  expect(created.status()).toBe(201);
-  const customerId = ((await created.json()) as { id: string }).id;
-  const assigned = await request.post('/api/assignments', {
-    headers: { ...auth, 'Idempotency-Key': `e2e-sharing-${stamp}` },
-    data: { customerId, skuCode: 'EDGE-12M', quantity: 3 },
-  });
-  expect(assigned.status()).toBe(201);
-  const registered = await request.post('/api/device/register', {
-    data: {
-      email,
-      password: TEMPORARY,
-      device: {
-        type: 'recorder',
-        serial: `SHR-${stamp}`,
-        model: 'REC-8',
-        mac: '00:11:22:33:44:77',
-        firmware: '1.0.0',
-        cameras: [1, 2, 3].map((channel) => ({ channel, model: 'CAM-200' })),
-      },
-    },
-  });
-  expect(registered.status()).toBe(201);
-}
-
-async function signInHolder(page: import('@playwright/test').Page, email: string) {
-  await signIn(page, email, TEMPORARY);
-  const handover = page.getByTestId('handover-dialog');
-  await expect(handover).toBeVisible();
-  await handover.getByRole('button', { name: 'Not yet' }).click();
-  await expect(handover).toBeHidden();
 }
 
 test('the holder shares two cameras; the shared user sees only those, is refused playback; the holder deletes them', async ({
@@ -67,7 +29,7 @@ test('the holder shares two cameras; the shared user sees only those, is refused
   await equippedCustomer(request, holderEmail, stamp);
 
   // The holder invites a shared user and shares cameras 1 and 3 (live view only).
-  await signInHolder(page, holderEmail);
+  await signInWithTemporary(page, holderEmail);
   await page.getByRole('navigation').getByRole('link', { name: 'Shared users' }).click();
   await page.getByRole('button', { name: 'Add shared user' }).click();
   const dialog = page.getByRole('dialog');
@@ -112,7 +74,7 @@ test('the holder shares two cameras; the shared user sees only those, is refused
   await signOut(page);
 
   // The holder deletes the shared user with the password.
-  await signInHolder(page, holderEmail);
+  await signInWithTemporary(page, holderEmail);
   await page.getByRole('navigation').getByRole('link', { name: 'Shared users' }).click();
   await expect(page.getByTestId('shared-users-table')).toContainText('Active');
   await page.getByTestId('shared-users-table').getByRole('button', { name: 'Delete' }).click();

@@ -3,6 +3,8 @@ export type Role = (typeof ROLES)[number];
 
 export const MEMBER_ROLES = ['owner', 'manager', 'staff'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** A person's name (dealer member, account profile), at most this many characters. */
+export const PERSON_NAME_MAX = 64;
 
 export const DEALER_TIERS = ['primary', 'secondary'] as const;
 export type DealerTier = (typeof DEALER_TIERS)[number];

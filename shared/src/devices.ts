@@ -8,6 +8,10 @@ export type DeviceType = (typeof DEVICE_TYPES)[number];
 export const DIRECT_CAMERA_LIMIT = 2;
 /** Camera names are at most 20 characters (SPEC §8). */
 export const CAMERA_NAME_MAX = 20;
+/** A firmware version typed for an update (single and bulk), at most this many characters. */
+export const FIRMWARE_VERSION_MAX = 40;
+/** The reason noted with a license transfer or a device exchange. */
+export const TRANSFER_REASON_MAX = 500;
 
 /** `POST /api/device/register` answer (API.md). */
 export interface DeviceRegistration {

@@ -23,6 +23,8 @@ export function isWebhookEventType(t: unknown): t is WebhookEventType {
 /** A dealer keeps at most this many webhook endpoints and this many live API keys. */
 export const WEBHOOK_ENDPOINTS_MAX = 10;
 export const API_KEYS_MAX = 20;
+/** What an API key is for, at most this many characters. */
+export const API_KEY_NAME_MAX = 64;
 
 export type WebhookEndpointStatus = 'enabled' | 'disabled';
 export type WebhookDeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed';

@@ -8,7 +8,7 @@ const LABELS = {
     number: '請求書番号',
     issued: '発行日',
     due: 'お支払期限',
-    order: 'ご注文番号',
+    order: '発注番号',
     to: '御中',
     registration: '登録番号',
     description: '品目',
@@ -30,7 +30,7 @@ const LABELS = {
       overdue: '支払期限超過',
       void: '無効',
     },
-    voidNote: 'この請求書は注文の取消により無効です。',
+    voidNote: 'この請求書は発注の取消により無効です。',
     print: '印刷',
   },
   en: {

@@ -4,6 +4,7 @@ import {
   DEVICE_OPERATIONS,
   deviceSupports,
   ErrorCode,
+  FIRMWARE_VERSION_MAX,
   OPERATION_CAPABILITY,
   type DeviceCommandKind,
   type DeviceCommandView,
@@ -80,6 +81,16 @@ export class CommandsService {
       throw AppError.badRequest(ErrorCode.RESERVATION_IN_PAST, 'at: must be in the future', { field: 'at' });
     }
     return at;
+  }
+
+  /** A firmware version in the payload is text of at most FIRMWARE_VERSION_MAX characters (400 100001). */
+  static checkPayload(payload: Record<string, unknown> | undefined): void {
+    const version = payload?.version;
+    if (version === undefined) return;
+    if (typeof version !== 'string') throw AppError.validation('payload.version', 'must be text');
+    if ([...version].length > FIRMWARE_VERSION_MAX) {
+      throw AppError.validation('payload.version', `must be at most ${FIRMWARE_VERSION_MAX} characters`);
+    }
   }
 
   /** 400 500202 when the device type does not support the operation. */
@@ -176,6 +187,7 @@ export class CommandsService {
   async create(user: AuthUser, deviceId: string, dto: CreateCommandDto): Promise<DeviceCommandView> {
     const customerId = user.customerId!;
     const at = CommandsService.checkTime(dto.kind, dto.at, this.clock.now());
+    CommandsService.checkPayload(dto.payload);
     return this.ds.transaction(async (em) => {
       const d = await this.lockDevice(em, deviceId, customerId);
       CommandsService.checkSupported(d.type, dto.kind);

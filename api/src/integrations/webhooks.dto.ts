@@ -11,7 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@lc/shared';
+import { API_KEY_NAME_MAX, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@lc/shared';
 import { Trim } from '../accounts/validators.js';
 
 export class CreateWebhookDto {
@@ -142,7 +142,7 @@ export class CreateApiKeyDto {
   @Trim()
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxLength(API_KEY_NAME_MAX)
   name: string;
 }
 

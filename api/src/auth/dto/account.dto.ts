@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ErrorCode } from '@lc/shared';
+import { ErrorCode, PERSON_NAME_MAX } from '@lc/shared';
 import { Trim, withCode } from '../../accounts/validators.js';
 
 export class TokenDto {
@@ -22,7 +22,7 @@ export class AcceptInvitationDto extends TokenDto {
   @Trim()
   @IsString()
   @IsNotEmpty(withCode(ErrorCode.NAME_MISSING))
-  @MaxLength(64, withCode(ErrorCode.NAME_TOO_LONG))
+  @MaxLength(PERSON_NAME_MAX, withCode(ErrorCode.NAME_TOO_LONG))
   name?: string;
 }
 

@@ -1,6 +1,13 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { DEALER_TIERS, ErrorCode, LANGUAGES, type DealerTier, type Language } from '@lc/shared';
+import {
+  DEALER_TIERS,
+  ErrorCode,
+  LANGUAGES,
+  PERSON_NAME_MAX,
+  type DealerTier,
+  type Language,
+} from '@lc/shared';
 import {
   Immutable,
   IsLoginId,
@@ -43,12 +50,15 @@ export class CreateDealerDto {
   @IsIn(DEALER_TIERS)
   tier: DealerTier;
 
-  @ApiPropertyOptional({ description: "The owner's name (default: the company name)", maxLength: 64 })
+  @ApiPropertyOptional({
+    description: "The owner's name (default: the company name)",
+    maxLength: PERSON_NAME_MAX,
+  })
   @IsOptional()
   @Trim()
   @IsString()
   @IsNotEmpty(withCode(ErrorCode.NAME_MISSING))
-  @MaxLength(64, withCode(ErrorCode.NAME_TOO_LONG))
+  @MaxLength(PERSON_NAME_MAX, withCode(ErrorCode.NAME_TOO_LONG))
   ownerName?: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, default: 'ja', description: "Language of the owner's e-mails" })

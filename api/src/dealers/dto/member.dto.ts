@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ErrorCode, LANGUAGES, MEMBER_ROLES, type Language, type MemberRole } from '@lc/shared';
+import {
+  ErrorCode,
+  LANGUAGES,
+  PERSON_NAME_MAX,
+  MEMBER_ROLES,
+  type Language,
+  type MemberRole,
+} from '@lc/shared';
 import { Trim, withCode } from '../../accounts/validators.js';
 
 export class InviteMemberDto {
@@ -10,11 +17,11 @@ export class InviteMemberDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ maxLength: 64 })
+  @ApiProperty({ maxLength: PERSON_NAME_MAX })
   @Trim()
   @IsString()
   @IsNotEmpty(withCode(ErrorCode.NAME_MISSING))
-  @MaxLength(64, withCode(ErrorCode.NAME_TOO_LONG))
+  @MaxLength(PERSON_NAME_MAX, withCode(ErrorCode.NAME_TOO_LONG))
   name: string;
 
   @ApiProperty({ enum: MEMBER_ROLES, description: 'Only an owner may invite an owner' })

@@ -17,6 +17,7 @@ import {
 import {
   BULK_COMMAND_KINDS,
   BULK_DEVICE_MAX,
+  FIRMWARE_VERSION_MAX,
   THUMBNAIL_CACHE_INTERVALS,
   type BulkCommandKind,
 } from '@lc/shared';
@@ -38,7 +39,7 @@ export class BulkCommandPayloadDto {
   @ApiPropertyOptional({ description: 'firmware_update: the version to install (default: the latest)' })
   @IsOptional()
   @IsString()
-  @MaxLength(40)
+  @MaxLength(FIRMWARE_VERSION_MAX)
   version?: string;
 }
 

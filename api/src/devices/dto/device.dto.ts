@@ -10,7 +10,12 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { CAMERA_NAME_MAX, DEVICE_COMMAND_KINDS, type DeviceCommandKind } from '@lc/shared';
+import {
+  CAMERA_NAME_MAX,
+  DEVICE_COMMAND_KINDS,
+  TRANSFER_REASON_MAX,
+  type DeviceCommandKind,
+} from '@lc/shared';
 import { CapabilitiesDto, DeviceSpecDto } from './register-device.dto.js';
 
 export class DevicesQueryDto {
@@ -44,10 +49,10 @@ export class TransferLicenseDto {
   @IsBoolean()
   doNotLicenseSource?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: TRANSFER_REASON_MAX })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(TRANSFER_REASON_MAX)
   reason?: string;
 }
 

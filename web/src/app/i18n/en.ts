@@ -38,6 +38,8 @@ export const en = {
   'form.phone': 'Enter a phone number: digits, spaces, hyphens and parentheses, such as 03-1234-5678.',
   'form.wholeNumber': 'Enter a whole number in half-width digits (0–9).',
   'form.range': 'Enter a number from {min} to {max}.',
+  'filters.show': 'Filters',
+  'filters.showActive': 'Filters ({count})',
 
   'language.en': 'English',
   'language.ja': '日本語',

@@ -39,6 +39,8 @@ export const ja: Record<MessageKey, string> = {
   'form.phone': '電話番号を数字・スペース・ハイフン・括弧で入力してください（例: 03-1234-5678）。',
   'form.wholeNumber': '半角数字（0–9）の整数で入力してください。',
   'form.range': '{min}から{max}までの数値を入力してください。',
+  'filters.show': '絞り込み',
+  'filters.showActive': '絞り込み（{count}）',
 
   'language.en': 'English',
   'language.ja': '日本語',

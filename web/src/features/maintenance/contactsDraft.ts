@@ -1,24 +1,28 @@
+import { emailProblem, phoneProblem, type FieldProblem } from '@lc/shared';
+
 /** The maintenance-contacts form being edited (trimmed before checking). */
 export interface ContactsDraft {
   emails: string[];
   phone: string;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** The server's phone rule (api/src/accounts/validators.ts PHONE_PATTERN). */
-const PHONE = /^\+?[0-9][0-9 ()-]{5,30}$/;
+/** A problem of one address: a field rule (`shared/src/fields.ts`) or an earlier row's duplicate. */
+export type EmailProblem = FieldProblem | { kind: 'duplicate' } | null;
 
-export type EmailProblem = 'invalid' | 'duplicate' | null;
-
-/** Problems of a draft, per field, as the user types (the server checks the same again). */
-export function contactsProblems(d: ContactsDraft): { emails: EmailProblem[]; phone: boolean } {
+/**
+ * Problems of a draft, per field, as the user types (the server checks the same again). A blank
+ * address row is no problem (blank rows are dropped on save); the phone is required.
+ */
+export function contactsProblems(d: ContactsDraft): { emails: EmailProblem[]; phone: FieldProblem | null } {
   const seen = new Set<string>();
   const emails = d.emails.map((raw): EmailProblem => {
+    const problem = emailProblem(raw, false);
+    if (problem) return problem;
     const e = raw.trim().toLowerCase();
-    if (!EMAIL.test(e)) return 'invalid';
-    if (seen.has(e)) return 'duplicate';
+    if (e === '') return null;
+    if (seen.has(e)) return { kind: 'duplicate' };
     seen.add(e);
     return null;
   });
-  return { emails, phone: !PHONE.test(d.phone.trim()) };
+  return { emails, phone: phoneProblem(d.phone) };
 }

@@ -14,6 +14,9 @@ import {
   Typography,
 } from '@mui/material';
 import MailOutlined from '@mui/icons-material/MailOutlined';
+import { emailProblem } from '@lc/shared';
+import { errorField } from '../../../api/fieldError';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { PasswordField } from '../../auth/components/PasswordField';
@@ -27,9 +30,14 @@ export function ChangeEmailCard() {
   const [password, setPassword] = useState('');
   const [newEmail, setNewEmail] = useState('');
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const checks = useFieldChecks();
+  const newEmailProblem = emailProblem(newEmail);
+  const badField = change.isError ? errorField(change.error) : undefined;
+  const fieldMessage = (f: string) => (badField === f ? apiErrorMessage(t, change.error) : undefined);
   const close = () => {
     setOpen(false);
     setPassword('');
+    checks.reset();
     change.reset();
   };
   const onSubmit = (e: FormEvent) => {
@@ -71,7 +79,9 @@ export function ChangeEmailCard() {
           <DialogTitle id="change-email-title">{t('account.changeEmail.title')}</DialogTitle>
           <DialogContent>
             <Stack spacing={2} sx={{ pt: 1 }}>
-              {change.isError && <Alert severity="error">{apiErrorMessage(t, change.error)}</Alert>}
+              {change.isError && badField !== 'newEmail' && badField !== 'password' && (
+                <Alert severity="error">{apiErrorMessage(t, change.error)}</Alert>
+              )}
               <TextField
                 name="newEmail"
                 type="email"
@@ -80,6 +90,7 @@ export function ChangeEmailCard() {
                 onChange={(e) => setNewEmail(e.target.value)}
                 required
                 autoFocus
+                {...checks.props('newEmail', newEmailProblem, fieldMessage('newEmail'))}
               />
               <PasswordField
                 name="password"
@@ -88,6 +99,8 @@ export function ChangeEmailCard() {
                 onChange={(e) => setPassword(e.target.value)}
                 autoComplete="current-password"
                 required
+                error={badField === 'password'}
+                helperText={fieldMessage('password')}
               />
             </Stack>
           </DialogContent>
@@ -97,7 +110,7 @@ export function ChangeEmailCard() {
               type="submit"
               variant="contained"
               loading={change.isPending}
-              disabled={!password || !newEmail.trim()}
+              disabled={!password || newEmailProblem !== null}
             >
               {t('account.changeEmail.submit')}
             </Button>

@@ -12,6 +12,7 @@ import {
 } from '@mui/material';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import { AUDIT_ACTIONS } from '@lc/shared';
+import { FilterBar } from '../../../app/components/FilterBar';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
@@ -55,7 +56,7 @@ export function AuditLog({ customerId }: AuditLogProps) {
 
   return (
     <Box>
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+      <FilterBar activeCount={[action, from, to].filter(Boolean).length}>
         <TextField
           select
           size="small"
@@ -89,7 +90,7 @@ export function AuditLog({ customerId }: AuditLogProps) {
           toLabel={t('audit.filter.to')}
         />
         <CsvDownloadButton csv={csv}>{t('audit.export')}</CsvDownloadButton>
-      </Box>
+      </FilterBar>
       <CsvDownloadError csv={csv} />
       <QueryTablePanel
         query={log}

@@ -14,7 +14,8 @@ import {
 } from '@mui/material';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { QUANTITY_LIMITS, STANDARD_TAX_RATE, type OrderView } from '@lc/shared';
+import { QUANTITY_LIMITS, STANDARD_TAX_RATE, wholeNumberProblem, type OrderView } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
@@ -52,10 +53,9 @@ export function NewOrderDialog({ initialLines, onClose, onCreated }: NewOrderDia
   );
   const active = (skus.data ?? []).filter((s) => s.active);
   const priceOf = (code: string) => active.find((s) => s.code === code)?.unitPrice ?? 0;
-  const qtyValid = (q: string) => {
-    const n = Number(q);
-    return Number.isInteger(n) && n >= QUANTITY_LIMITS.min && n <= QUANTITY_LIMITS.max;
-  };
+  const checks = useFieldChecks();
+  const qtyProblem = (q: string) => wholeNumberProblem(q, QUANTITY_LIMITS.min, QUANTITY_LIMITS.max);
+  const qtyValid = (q: string) => qtyProblem(q) === null;
   const codes = lines.map((l) => l.skuCode);
   const valid =
     lines.length > 0 &&
@@ -104,12 +104,12 @@ export function NewOrderDialog({ initialLines, onClose, onCreated }: NewOrderDia
               </TextField>
               <TextField
                 label={t('billing.newOrder.quantity')}
-                type="number"
+                name={`quantity-${i}`}
                 value={l.quantity}
                 onChange={(e) => update(i, { quantity: e.target.value })}
-                error={!qtyValid(l.quantity)}
-                sx={{ width: 120 }}
-                slotProps={{ htmlInput: { min: QUANTITY_LIMITS.min, max: QUANTITY_LIMITS.max } }}
+                {...checks.props(`quantity-${i}`, qtyProblem(l.quantity))}
+                sx={{ width: 200 }}
+                slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': `order-line-qty-${i}` } }}
               />
               <Typography sx={{ width: 120, textAlign: 'right' }}>
                 {l.skuCode && qtyValid(l.quantity) ? formatYen(priceOf(l.skuCode) * Number(l.quantity)) : ''}

@@ -2,6 +2,7 @@ import { Box, MenuItem, TextField } from '@mui/material';
 import ReceiptOutlined from '@mui/icons-material/ReceiptOutlined';
 import { INVOICE_STATUSES, type InvoiceStatus } from '@lc/shared';
 import { exportInvoicesCsv, type InvoiceQuery } from '../../../api/billing';
+import { FilterBar } from '../../../app/components/FilterBar';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
@@ -42,7 +43,7 @@ export function InvoicesPage() {
       />
       <CsvDownloadError csv={invoicesCsv} />
       <CsvDownloadError csv={linesCsv} />
-      <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+      <FilterBar activeCount={[status, role].filter(Boolean).length}>
         <TextField
           select
           slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
@@ -78,7 +79,7 @@ export function InvoicesPage() {
             <MenuItem value="issuer">{t('billing.invoices.roleIssuer')}</MenuItem>
           </TextField>
         )}
-      </Box>
+      </FilterBar>
       <QueryTablePanel
         query={invoices}
         emptyIcon={<ReceiptOutlined fontSize="inherit" />}

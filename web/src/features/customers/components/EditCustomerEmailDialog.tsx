@@ -10,7 +10,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { ErrorCode } from '@lc/shared';
+import { emailProblem, ErrorCode } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { isApiError } from '../../../api/ApiError';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
@@ -34,6 +35,8 @@ export function EditCustomerEmailDialog({
   const t = useT();
   const update = useUpdateCustomer(customerId);
   const [value, setValue] = useState(email);
+  const checks = useFieldChecks();
+  const problem = emailProblem(value);
   const locked = isApiError(update.error) && update.error.code === ErrorCode.EMAIL_LOCKED_AFTER_ASSIGNMENT;
   const close = () => {
     update.reset();
@@ -65,6 +68,7 @@ export function EditCustomerEmailDialog({
               onChange={(e) => setValue(e.target.value)}
               required
               autoFocus
+              {...checks.props('email', problem)}
             />
           </Stack>
         </DialogContent>
@@ -74,7 +78,7 @@ export function EditCustomerEmailDialog({
             type="submit"
             variant="contained"
             loading={update.isPending}
-            disabled={!value.trim() || value.trim() === email || locked}
+            disabled={problem !== null || value.trim() === email || locked}
           >
             {t('customers.common.save')}
           </Button>

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { DeviceView } from '@lc/shared';
 import { I18nProvider } from '../../../app/i18n/I18nProvider';
@@ -66,5 +66,17 @@ describe('CommandsPanel', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('operations-blocked').textContent).toContain(
       'ライセンスが割り当てられたことはありません',
     );
+  });
+
+  it('says the firmware version limit instead of cutting it, and blocks the reservation', () => {
+    renderPanel({ id: 'd5', type: 'recorder', cameras: [testCamera()] });
+    const version = document.querySelector('input[name="firmwareVersion"]') as HTMLInputElement;
+    fireEvent.change(version, { target: { value: 'v'.repeat(41) } });
+    expect(version.value).toHaveLength(41);
+    expect(document.body.textContent).toContain('At most 40 characters (now 41).');
+    fireEvent.change(screen.getByTestId('firmware-at'), { target: { value: '2099-01-01T03:00' } });
+    expect((button('Reserve') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(version, { target: { value: '2.1.0' } });
+    expect((button('Reserve') as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -16,7 +16,14 @@ import {
   Typography,
 } from '@mui/material';
 import TerminalOutlined from '@mui/icons-material/TerminalOutlined';
-import type { DeviceCommandKind, DeviceCommandView, DeviceView } from '@lc/shared';
+import {
+  FIRMWARE_VERSION_MAX,
+  textProblem,
+  type DeviceCommandKind,
+  type DeviceCommandView,
+  type DeviceView,
+} from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import type { CommandBody } from '../../../api/devices';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
@@ -74,6 +81,8 @@ export function CommandsPanel({ device, timeZone }: CommandsPanelProps) {
   const [queued, setQueued] = useState<DeviceCommandKind | null>(null);
   const [fwAt, setFwAt] = useState('');
   const [fwVersion, setFwVersion] = useState('');
+  const checks = useFieldChecks();
+  const versionProblem = textProblem(fwVersion, { max: FIRMWARE_VERSION_MAX });
   const fwError = fwAt ? reservationError(fwAt, new Date()) : null;
   const fmt = (iso: string | null) => (iso ? formatDateTime(iso, lang, timeZone) : '—');
 
@@ -173,14 +182,15 @@ export function CommandsPanel({ device, timeZone }: CommandsPanelProps) {
                 <TextField
                   size="small"
                   label={t('devices.command.firmwareVersion')}
+                  name="firmwareVersion"
                   value={fwVersion}
                   onChange={(e) => setFwVersion(e.target.value)}
                   disabled={ops.blocked}
-                  slotProps={{ htmlInput: { maxLength: 64 } }}
+                  {...checks.props('firmwareVersion', versionProblem)}
                 />
                 <Button
                   variant="contained"
-                  disabled={ops.blocked || !fwAt || !!fwError}
+                  disabled={ops.blocked || !fwAt || !!fwError || versionProblem !== null}
                   onClick={() =>
                     ask({
                       kind: 'firmware_update',

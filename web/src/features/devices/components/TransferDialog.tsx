@@ -12,7 +12,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { CameraView } from '@lc/shared';
+import { TRANSFER_REASON_MAX, textProblem, type CameraView } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
 import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
@@ -42,6 +43,8 @@ export function TransferDialog({ open, camera, timeZone, onClose, onDone }: Tran
   const [target, setTarget] = useState('');
   const [markSource, setMarkSource] = useState(true);
   const [reason, setReason] = useState('');
+  const checks = useFieldChecks();
+  const reasonProblem = textProblem(reason, { max: TRANSFER_REASON_MAX });
 
   const candidates = (devices.data ?? []).flatMap((d) =>
     d.cameras
@@ -52,7 +55,7 @@ export function TransferDialog({ open, camera, timeZone, onClose, onDone }: Tran
   const endsOn = camera.endsAt ? formatDateTime(camera.endsAt, lang, timeZone, { dateOnly: true }) : '';
 
   const submit = () => {
-    if (!camera.licenseId || !chosen) return;
+    if (!camera.licenseId || !chosen || reasonProblem) return;
     transfer.mutate(
       {
         licenseId: camera.licenseId,
@@ -107,10 +110,11 @@ export function TransferDialog({ open, camera, timeZone, onClose, onDone }: Tran
           fullWidth
           size="small"
           sx={{ mt: 1 }}
+          name="reason"
           label={t('devices.transfer.reason')}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          slotProps={{ htmlInput: { maxLength: 500 } }}
+          {...checks.props('reason', reasonProblem)}
         />
         {chosen && (
           <Alert severity="info" sx={{ mt: 2 }} data-testid="transfer-confirmation">
@@ -132,7 +136,12 @@ export function TransferDialog({ open, camera, timeZone, onClose, onDone }: Tran
         <Button onClick={onClose} disabled={transfer.isPending}>
           {t('devices.common.cancel')}
         </Button>
-        <Button variant="contained" onClick={submit} disabled={!chosen} loading={transfer.isPending}>
+        <Button
+          variant="contained"
+          onClick={submit}
+          disabled={!chosen || reasonProblem !== null}
+          loading={transfer.isPending}
+        >
           {t('devices.transfer.submit')}
         </Button>
       </DialogActions>

@@ -26,6 +26,7 @@ import {
   RECORDER_EVENT_TYPES,
   eventTypeLabel,
 } from '@lc/shared';
+import { FilterBar } from '../../../app/components/FilterBar';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { formatDateTime } from '../../../app/i18n/formatDateTime';
@@ -100,7 +101,12 @@ export function EventsPage() {
           <LapseDetails />
         </Alert>
       )}
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap', mb: 2 }}>
+      <FilterBar
+        activeCount={
+          [filters.deviceIds.length > 0, filters.types.length > 0, filters.period !== 'any'].filter(Boolean)
+            .length
+        }
+      >
         <TextField
           select
           size="small"
@@ -186,7 +192,7 @@ export function EventsPage() {
           />
         )}
         <Button onClick={() => update(EMPTY_FILTERS)}>{t('events.reset')}</Button>
-      </Box>
+      </FilterBar>
       <QueryTablePanel
         query={events}
         loadingRows={6}

@@ -18,7 +18,8 @@ import {
   Typography,
 } from '@mui/material';
 import Add from '@mui/icons-material/Add';
-import type { ApiKeyView } from '@lc/shared';
+import { API_KEY_NAME_MAX, textProblem, type ApiKeyView } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
@@ -38,6 +39,14 @@ export function ApiKeysPanel({ isOwner }: { isOwner: boolean }) {
   const [touched, setTouched] = useState(false);
   const [shown, setShown] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyView | null>(null);
+  const checks = useFieldChecks();
+  const nameProblem = textProblem(name, { required: true, max: API_KEY_NAME_MAX });
+  const nameChecks = checks.props(
+    'name',
+    nameProblem,
+    create.error ? apiErrorMessage(t, create.error) : undefined,
+  );
+  const nameMissing = touched && !name.trim();
 
   return (
     <Box sx={{ mt: 5 }}>
@@ -105,30 +114,25 @@ export function ApiKeysPanel({ isOwner }: { isOwner: boolean }) {
         <DialogTitle>{t('integrations.keyTitle')}</DialogTitle>
         <DialogContent>
           <TextField
+            name="name"
             label={t('integrations.field.name')}
             value={name}
             onChange={(e) => setName(e.target.value)}
             fullWidth
             margin="normal"
-            slotProps={{ htmlInput: { maxLength: 64 } }}
-            error={(touched && !name.trim()) || !!create.error}
-            helperText={
-              touched && !name.trim()
-                ? t('integrations.field.nameRequired')
-                : create.error
-                  ? apiErrorMessage(t, create.error)
-                  : undefined
-            }
+            {...nameChecks}
+            error={nameMissing || nameChecks.error}
+            helperText={nameMissing ? t('integrations.field.nameRequired') : nameChecks.helperText}
           />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setCreating(false)}>{t('integrations.cancel')}</Button>
           <Button
             variant="contained"
-            disabled={create.isPending}
+            disabled={create.isPending || nameProblem?.kind === 'tooLong'}
             onClick={() => {
               setTouched(true);
-              if (!name.trim()) return;
+              if (nameProblem) return;
               create.mutate(name.trim(), {
                 onSuccess: (k) => {
                   setCreating(false);

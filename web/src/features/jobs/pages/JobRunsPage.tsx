@@ -3,6 +3,7 @@ import { Box, Button, MenuItem, TextField } from '@mui/material';
 import Refresh from '@mui/icons-material/Refresh';
 import ScheduleOutlined from '@mui/icons-material/ScheduleOutlined';
 import { isJobName, JOB_NAMES, type JobName } from '@lc/shared';
+import { FilterBar } from '../../../app/components/FilterBar';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
 import { useT } from '../../../app/i18n/useT';
@@ -28,7 +29,7 @@ export function JobRunsPage() {
           </Button>
         }
       />
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+      <FilterBar activeCount={name ? 1 : 0}>
         <TextField
           select
           size="small"
@@ -46,7 +47,7 @@ export function JobRunsPage() {
           ))}
         </TextField>
         {config.data?.devSurface && <RunJobButtons />}
-      </Box>
+      </FilterBar>
       <QueryTablePanel
         query={runs}
         loadingRows={6}

@@ -14,6 +14,7 @@ import {
 } from '@mui/material';
 import AssignmentTurnedInOutlined from '@mui/icons-material/AssignmentTurnedInOutlined';
 import { exportAssignmentsCsv, type AssignmentQuery } from '../../../api/licenses';
+import { FilterBar } from '../../../app/components/FilterBar';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { PeriodFields } from '../../../app/components/PeriodFields';
@@ -71,7 +72,7 @@ export function AssignmentsPage() {
         }
       />
       <CsvDownloadError csv={csv} />
-      <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+      <FilterBar activeCount={[customerId, skuCode, from, to].filter(Boolean).length}>
         <TextField
           size="small"
           label={t('licenses.history.customerSearch')}
@@ -128,7 +129,7 @@ export function AssignmentsPage() {
           fromLabel={t('licenses.history.from')}
           toLabel={t('licenses.history.to')}
         />
-      </Box>
+      </FilterBar>
       <QueryTablePanel
         query={rows}
         emptyIcon={<AssignmentTurnedInOutlined fontSize="inherit" />}

@@ -26,6 +26,7 @@ import { ErrorState } from '../../../app/components/ErrorState';
 import { LoadingRows } from '../../../app/components/LoadingRows';
 import { PageHeader } from '../../../app/components/PageHeader';
 import { useT } from '../../../app/i18n/useT';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { useMaintenanceContacts, useSaveMaintenanceContacts } from '../hooks/useMaintenanceContacts';
 import { contactsProblems, type ContactsDraft } from '../contactsDraft';
 import { maintenanceErrorMessage } from '../maintenanceText';
@@ -38,6 +39,7 @@ export function MaintenanceContactsPage() {
   const [draft, setDraft] = useState<ContactsDraft | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState(false);
+  const checks = useFieldChecks();
 
   const back = (
     <Button component={RouterLink} to="/maintenance" startIcon={<ArrowBack />} sx={{ mb: 1 }}>
@@ -60,12 +62,13 @@ export function MaintenanceContactsPage() {
   const emailsChanged = clean ? clean.emails.join('\n') !== current.emails.join('\n') : false;
   const phoneChanged = clean ? clean.phone !== (current.phone ?? '') : false;
   const problems = draft ? contactsProblems({ emails: clean!.emails, phone: clean!.phone }) : null;
-  const valid = problems ? problems.emails.every((p) => p === null) && !problems.phone : false;
+  const valid = problems ? problems.emails.every((p) => p === null) && problems.phone === null : false;
   const shownProblems = draft ? contactsProblems(draft) : null;
 
   const close = () => {
     setDraft(null);
     setConfirming(false);
+    checks.reset();
     save.reset();
   };
   const submit = () => {
@@ -143,20 +146,23 @@ export function MaintenanceContactsPage() {
           {draft && !confirming && (
             <Stack spacing={2} sx={{ pt: 1 }}>
               <TextField
+                name="phone"
                 label={t('maintenance.contacts.phone')}
                 value={draft.phone}
                 onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
                 required
-                error={shownProblems!.phone}
-                helperText={shownProblems!.phone ? t('maintenance.contacts.invalidPhone') : undefined}
+                {...checks.props('phone', shownProblems!.phone)}
               />
               {draft.emails.map((email, i) => {
-                const p = email.trim() ? shownProblems!.emails[i] : null;
+                const p = shownProblems!.emails[i] ?? null;
+                const duplicate = p?.kind === 'duplicate';
+                const fieldChecks = checks.props(`email-${i}`, duplicate ? null : p);
                 return (
                   <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
                     <TextField
                       fullWidth
                       type="email"
+                      name={`email-${i}`}
                       label={t('maintenance.contacts.email', { n: i + 1 })}
                       value={email}
                       onChange={(e) =>
@@ -165,14 +171,9 @@ export function MaintenanceContactsPage() {
                           emails: draft.emails.map((x, j) => (j === i ? e.target.value : x)),
                         })
                       }
-                      error={p !== null}
-                      helperText={
-                        p === 'invalid'
-                          ? t('maintenance.contacts.invalidEmail')
-                          : p === 'duplicate'
-                            ? t('maintenance.error.duplicate')
-                            : undefined
-                      }
+                      {...fieldChecks}
+                      error={duplicate || fieldChecks.error}
+                      helperText={duplicate ? t('maintenance.error.duplicate') : fieldChecks.helperText}
                     />
                     <IconButton
                       aria-label={t('maintenance.contacts.remove', { n: i + 1 })}

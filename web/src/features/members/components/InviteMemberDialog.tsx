@@ -11,7 +11,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { MEMBER_ROLES, type MemberRole } from '@lc/shared';
+import { emailProblem, MEMBER_ROLES, PERSON_NAME_MAX, textProblem, type MemberRole } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { errorField } from '../../../api/fieldError';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
@@ -30,6 +31,12 @@ export function InviteMemberDialog({ open, onClose, onInvited }: InviteMemberDia
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<MemberRole>('staff');
   const badField = invite.isError ? errorField(invite.error) : undefined;
+  const fieldMessage = (f: string) => (badField === f ? apiErrorMessage(t, invite.error) : undefined);
+  const checks = useFieldChecks();
+  const problems = {
+    name: textProblem(name, { required: true, max: PERSON_NAME_MAX }),
+    email: emailProblem(email),
+  };
   const close = () => {
     invite.reset();
     onClose();
@@ -42,6 +49,7 @@ export function InviteMemberDialog({ open, onClose, onInvited }: InviteMemberDia
         onSuccess: (m) => {
           setName('');
           setEmail('');
+          checks.reset();
           invite.reset();
           onInvited(m.email);
         },
@@ -67,8 +75,7 @@ export function InviteMemberDialog({ open, onClose, onInvited }: InviteMemberDia
               onChange={(e) => setName(e.target.value)}
               required
               autoFocus
-              error={badField === 'name'}
-              helperText={badField === 'name' ? apiErrorMessage(t, invite.error) : undefined}
+              {...checks.props('name', problems.name, fieldMessage('name'))}
             />
             <TextField
               name="email"
@@ -77,8 +84,7 @@ export function InviteMemberDialog({ open, onClose, onInvited }: InviteMemberDia
               value={email}
               onChange={(e) => setEmail(e.target.value)}
               required
-              error={badField === 'email'}
-              helperText={badField === 'email' ? apiErrorMessage(t, invite.error) : undefined}
+              {...checks.props('email', problems.email, fieldMessage('email'))}
             />
             <TextField
               select
@@ -101,7 +107,7 @@ export function InviteMemberDialog({ open, onClose, onInvited }: InviteMemberDia
             type="submit"
             variant="contained"
             loading={invite.isPending}
-            disabled={!name.trim() || !email.trim()}
+            disabled={problems.name !== null || problems.email !== null}
           >
             {t('members.inviteSubmit')}
           </Button>

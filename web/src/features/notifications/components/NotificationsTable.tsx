@@ -19,6 +19,7 @@ import KeyboardArrowUp from '@mui/icons-material/KeyboardArrowUp';
 import NotificationsOutlined from '@mui/icons-material/NotificationsOutlined';
 import { NOTIFICATION_KINDS, type NotificationKind, type NotificationView } from '@lc/shared';
 import { exportNotificationsCsv } from '../../../api/notifications';
+import { FilterBar } from '../../../app/components/FilterBar';
 import { CsvDownloadButton, CsvDownloadError } from '../../../app/components/CsvDownloadButton';
 import { PeriodFields } from '../../../app/components/PeriodFields';
 import { QueryTablePanel } from '../../../app/components/QueryTablePanel';
@@ -117,7 +118,7 @@ export function NotificationsTable() {
 
   return (
     <Box>
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+      <FilterBar activeCount={[kind, from, to].filter(Boolean).length}>
         <TextField
           select
           size="small"
@@ -151,7 +152,7 @@ export function NotificationsTable() {
           toLabel={t('notifications.filter.to')}
         />
         <CsvDownloadButton csv={csv}>{t('notifications.export')}</CsvDownloadButton>
-      </Box>
+      </FilterBar>
       <CsvDownloadError csv={csv} />
       <QueryTablePanel
         query={list}

@@ -11,7 +11,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { PROXY_REASON_MAX, PROXY_SESSION_MINUTES } from '@lc/shared';
+import { PROXY_REASON_MAX, PROXY_SESSION_MINUTES, textProblem } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { useOpenProxySession } from '../hooks/useOpenProxySession';
@@ -30,6 +31,9 @@ export function OpenProxyDialog({ open, customerId, customerName, onClose }: Ope
   const openSession = useOpenProxySession();
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState<number>(PROXY_SESSION_MINUTES.default);
+  const checks = useFieldChecks();
+  const reasonProblem = textProblem(reason, { required: true, max: PROXY_REASON_MAX });
+  const reasonChecks = checks.props('reason', reasonProblem);
   const close = () => {
     openSession.reset();
     onClose();
@@ -57,8 +61,8 @@ export function OpenProxyDialog({ open, customerId, customerName, onClose }: Ope
               autoFocus
               multiline
               minRows={2}
-              slotProps={{ htmlInput: { maxLength: PROXY_REASON_MAX } }}
-              helperText={t('proxy.open.reasonHelp')}
+              {...reasonChecks}
+              helperText={reasonChecks.helperText ?? t('proxy.open.reasonHelp')}
             />
             <TextField
               select
@@ -79,7 +83,12 @@ export function OpenProxyDialog({ open, customerId, customerName, onClose }: Ope
         </DialogContent>
         <DialogActions>
           <Button onClick={close}>{t('proxy.common.cancel')}</Button>
-          <Button type="submit" variant="contained" loading={openSession.isPending} disabled={!reason.trim()}>
+          <Button
+            type="submit"
+            variant="contained"
+            loading={openSession.isPending}
+            disabled={reasonProblem !== null}
+          >
             {t('proxy.open.submit')}
           </Button>
         </DialogActions>

@@ -12,7 +12,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { RENEWAL_NOTE_MAX, renewalRequestable, type CameraView } from '@lc/shared';
+import { charLength, RENEWAL_NOTE_MAX, renewalRequestable, textProblem, type CameraView } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
@@ -36,7 +37,9 @@ export function RequestRenewalCard({ camera, now = new Date() }: { camera: Camer
   const latest = requests.data?.find((r) => r.cameraId === camera.id);
   const endsAt = camera.licensed && camera.endsAt ? new Date(camera.endsAt) : null;
   const due = renewalRequestable(endsAt, now);
-  const tooLong = note.length > RENEWAL_NOTE_MAX;
+  const checks = useFieldChecks();
+  const noteProblem = textProblem(note, { max: RENEWAL_NOTE_MAX });
+  const noteChecks = checks.props('note', noteProblem);
   const dealerName = dealer.data?.companyName;
 
   const submit = () =>
@@ -115,18 +118,23 @@ export function RequestRenewalCard({ camera, now = new Date() }: { camera: Camer
             multiline
             minRows={3}
             fullWidth
-            error={tooLong}
+            name="note"
+            {...noteChecks}
             helperText={
-              tooLong
-                ? t('renewalRequests.noteTooLong', { max: RENEWAL_NOTE_MAX, count: note.length })
-                : t('renewalRequests.noteHelp', { max: RENEWAL_NOTE_MAX, count: note.length })
+              noteChecks.helperText ??
+              t('renewalRequests.noteHelp', { max: RENEWAL_NOTE_MAX, count: charLength(note.trim()) })
             }
           />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{t('renewalRequests.cancel')}</Button>
           <Box sx={{ flex: 'none' }}>
-            <Button variant="contained" onClick={submit} disabled={tooLong} loading={create.isPending}>
+            <Button
+              variant="contained"
+              onClick={submit}
+              disabled={noteProblem !== null}
+              loading={create.isPending}
+            >
               {t('renewalRequests.send')}
             </Button>
           </Box>

@@ -22,7 +22,8 @@ import {
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import FolderOutlined from '@mui/icons-material/FolderOutlined';
-import { FOLDER_MAX_DEPTH, FOLDER_NAME_MAX, type DeviceView, type FolderView } from '@lc/shared';
+import { FOLDER_MAX_DEPTH, FOLDER_NAME_MAX, textProblem, type DeviceView, type FolderView } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { useDevices } from '../../devices/hooks/useDevices';
@@ -57,6 +58,11 @@ export function FoldersPanel({ readOnly }: { readOnly: boolean }) {
   const [deviceId, setDeviceId] = useState('');
   const [target, setTarget] = useState('');
   const failed = create.error ?? rename.error ?? del.error ?? file.error;
+  const checks = useFieldChecks();
+  const nameProblem = textProblem(name, { required: true, max: FOLDER_NAME_MAX });
+  const renameProblem = renaming
+    ? textProblem(renaming.name, { required: true, max: FOLDER_NAME_MAX })
+    : null;
   const message = (e: unknown) => {
     const k = sharingErrorKey(e);
     return k ? t(k) : apiErrorMessage(t, e);
@@ -142,10 +148,11 @@ export function FoldersPanel({ readOnly }: { readOnly: boolean }) {
             <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
               <TextField
                 size="small"
+                name="folderName"
                 label={t('folders.name')}
                 value={name}
                 onChange={(e) => setName(e.target.value)}
-                slotProps={{ htmlInput: { maxLength: FOLDER_NAME_MAX } }}
+                {...checks.props('folderName', nameProblem)}
               />
               <TextField
                 select
@@ -166,7 +173,7 @@ export function FoldersPanel({ readOnly }: { readOnly: boolean }) {
               </TextField>
               <Button
                 variant="outlined"
-                disabled={!name.trim()}
+                disabled={nameProblem !== null}
                 loading={create.isPending}
                 onClick={() =>
                   create.mutate(
@@ -237,17 +244,18 @@ export function FoldersPanel({ readOnly }: { readOnly: boolean }) {
               autoFocus
               fullWidth
               sx={{ mt: 1 }}
+              name="renameFolder"
               label={t('folders.name')}
               value={renaming.name}
               onChange={(e) => setRenaming({ ...renaming, name: e.target.value })}
-              slotProps={{ htmlInput: { maxLength: FOLDER_NAME_MAX } }}
+              {...checks.props('renameFolder', renameProblem)}
             />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setRenaming(null)}>{t('sharing.cancel')}</Button>
             <Button
               variant="contained"
-              disabled={!renaming.name.trim()}
+              disabled={renameProblem !== null}
               loading={rename.isPending}
               onClick={() =>
                 rename.mutate(

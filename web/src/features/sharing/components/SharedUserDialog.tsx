@@ -18,12 +18,15 @@ import {
   NO_SHARED_PERMISSIONS,
   SHARED_PERMISSION_KEYS,
   SHARED_USER_NAME_MAX,
+  emailProblem,
+  textProblem,
   type Language,
   type SharedPermissions,
   type SharedUserView,
 } from '@lc/shared';
 import { isApiError } from '../../../api/ApiError';
 import { errorField } from '../../../api/fieldError';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { useDevices } from '../../devices/hooks/useDevices';
@@ -50,7 +53,11 @@ export function SharedUserDialog({ user, onClose, onDone }: SharedUserDialogProp
   const [language, setLanguage] = useState<Language | ''>('');
   const [perms, setPerms] = useState<SharedPermissions>(user?.permissions ?? NO_SHARED_PERMISSIONS);
   const [cameras, setCameras] = useState<Set<string>>(new Set(user?.cameraIds ?? []));
-  const tooLong = name.trim().length > SHARED_USER_NAME_MAX;
+  const checks = useFieldChecks();
+  const problems = {
+    name: textProblem(name, { required: true, max: SHARED_USER_NAME_MAX }),
+    email: user ? null : emailProblem(email),
+  };
   const badField = m.isError ? errorField(m.error) : undefined;
   const errorText = m.isError
     ? (() => {
@@ -60,7 +67,7 @@ export function SharedUserDialog({ user, onClose, onDone }: SharedUserDialogProp
           : apiErrorMessage(t, m.error);
       })()
     : undefined;
-  const nameError = tooLong ? t('sharing.err.nameTooLong') : badField === 'name' ? errorText : undefined;
+  const nameError = badField === 'name' ? errorText : undefined;
   const emailError = badField === 'email' ? errorText : undefined;
 
   const onSubmit = (e: FormEvent) => {
@@ -106,8 +113,7 @@ export function SharedUserDialog({ user, onClose, onDone }: SharedUserDialogProp
               onChange={(e) => setName(e.target.value)}
               required
               autoFocus
-              error={!!nameError}
-              helperText={nameError}
+              {...checks.props('name', problems.name, nameError)}
             />
             {!user && (
               <TextField
@@ -117,8 +123,7 @@ export function SharedUserDialog({ user, onClose, onDone }: SharedUserDialogProp
                 value={email}
                 onChange={(e) => setEmail(e.target.value)}
                 required
-                error={!!emailError}
-                helperText={emailError}
+                {...checks.props('email', problems.email, emailError)}
               />
             )}
             {!user && (
@@ -167,7 +172,7 @@ export function SharedUserDialog({ user, onClose, onDone }: SharedUserDialogProp
             type="submit"
             variant="contained"
             loading={m.isPending}
-            disabled={!name.trim() || tooLong || (!user && !email.trim())}
+            disabled={problems.name !== null || problems.email !== null}
           >
             {t('sharing.save')}
           </Button>
