@@ -14,6 +14,7 @@ import { SharedUsers1763900100000 } from './1763900100000-SharedUsers.js';
 import { Integrations1763917000000 } from './1763917000000-Integrations.js';
 import { RenewalRequests1763920100000 } from './1763920100000-RenewalRequests.js';
 import { EventsAnnouncements1763930000000 } from './1763930000000-EventsAnnouncements.js';
+import { OutboxRenderAtDelivery1764040000000 } from './1764040000000-OutboxRenderAtDelivery.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Integrations1763917000000,
   RenewalRequests1763920100000,
   EventsAnnouncements1763930000000,
+  OutboxRenderAtDelivery1764040000000,
 ];
