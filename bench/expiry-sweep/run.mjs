@@ -147,7 +147,7 @@ try {
         const plan = await orig.call(this, `EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
         await orig.call(this, 'ROLLBACK TO SAVEPOINT bench_explain');
         console.log(`EXPLAIN (ANALYZE, BUFFERS) ${flat.slice(0, 80)} …`);
-        for (const r of plan) console.log(`  ${r['QUERY PLAN']}`);
+        for (const r of plan) console.log(`  ${r['QUERY PLAN'].slice(0, 200)}`);
       }
       const t0 = performance.now();
       try {

@@ -44,7 +44,8 @@ function queueSql(side: 'customer' | 'dealer'): string {
       SELECT n.id, n.kind, n.license_id, n.customer_id, cu.name AS customer_name, n.dealer_id, n.at,
              ${CAMERA_LABEL_SQL} AS camera_label, s.code AS sku_code, l.ends_at
         FROM license_notice n
-        JOIN license l ON l.id = n.license_id
+        -- By primary key per notice (OFFSET 0 keeps the planner from hashing the whole table).
+        CROSS JOIN LATERAL (SELECT l.sku_id, l.ends_at FROM license l WHERE l.id = n.license_id OFFSET 0) l
         JOIN sku s ON s.id = l.sku_id
         JOIN customer cu ON cu.id = n.customer_id
         JOIN camera cam ON cam.id = n.camera_id
