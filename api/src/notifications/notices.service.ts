@@ -27,30 +27,34 @@ const RECIPIENTS = {
 };
 
 /**
- * Queues one side's e-mails for the claimed notices `$1` in one statement: groups them per owner
- * (customer or dealer) and kind, builds each e-mail's data (as the templates read it) in SQL,
- * inserts the outbox rows unrendered (the MailWorker renders them at delivery) with their dedupe
- * keys, and the Notifications page's rows for the ones inserted. Returns the count.
+ * One statement per batch: claims the side's pending notices of the owners `$1` (customers or
+ * dealers), groups them per owner and kind, builds each e-mail's data (as the templates read it)
+ * in SQL, inserts the outbox rows unrendered (the MailWorker renders them at delivery) with their
+ * dedupe keys, and the Notifications page's rows for the ones inserted. Returns the count.
  */
 function queueSql(side: 'customer' | 'dealer'): string {
   const by = side === 'customer' ? 'customer_id' : 'dealer_id';
+  const col = side === 'customer' ? 'customer_mailed_at' : 'dealer_mailed_at';
   const data =
     side === 'customer'
       ? `jsonb_build_object('appUrl', $3::text, 'forDealer', false, 'customerName', g.customer_name,
                             'count', g.count, 'items', g.items)`
       : `jsonb_build_object('appUrl', $3::text, 'forDealer', true, 'count', g.count, 'items', g.items)`;
   return `
-    WITH n AS (
+    WITH claimed AS (
+      -- The UPDATE locks what it claims; a concurrent claimer waits, re-checks and skips them.
+      UPDATE license_notice SET ${col} = $2 WHERE ${by} = ANY($1::uuid[]) AND ${col} IS NULL
+      RETURNING id, kind, license_id, customer_id, dealer_id, camera_id, at
+    ), n AS (
       SELECT n.id, n.kind, n.license_id, n.customer_id, cu.name AS customer_name, n.dealer_id, n.at,
              ${CAMERA_LABEL_SQL} AS camera_label, s.code AS sku_code, l.ends_at
-        FROM license_notice n
+        FROM claimed n
         -- By primary key per notice (OFFSET 0 keeps the planner from hashing the whole table).
         CROSS JOIN LATERAL (SELECT l.sku_id, l.ends_at FROM license l WHERE l.id = n.license_id OFFSET 0) l
         JOIN sku s ON s.id = l.sku_id
         JOIN customer cu ON cu.id = n.customer_id
         JOIN camera cam ON cam.id = n.camera_id
         JOIN device dev ON dev.id = cam.device_id
-       WHERE n.id = ANY($1::bigint[])
     ), g AS (
       SELECT n.${by} AS owner, n.kind,
              (array_agg(n.id ORDER BY ${ORDER}))[1] AS first_id,
@@ -91,8 +95,8 @@ const SQL = { customer: queueSql('customer'), dealer: queueSql('dealer') };
 /**
  * Mails the lapse and auto-assignment notices the expiry sweep recorded (SPEC §4): one e-mail
  * per customer and kind to the customer, and one per dealer, kind and recipient to the dealer.
- * Each side claims its pending notices with row locks and marks them mailed in the same
- * transaction that queues the e-mails (one INSERT … SELECT, see queueSql), so every notice is
+ * Each side claims its pending notices with row locks and marks them mailed in the statement
+ * that queues the e-mails (one INSERT … SELECT, see queueSql), so every notice is
  * mailed once per side; the outbox's dedupe key (`notice:<kind>:<c|d>:<first notice>:<address>`)
  * stays as the backstop. The bodies are rendered at delivery by the MailWorker.
  */
@@ -121,15 +125,8 @@ export class NoticesService {
           `SELECT DISTINCT ${by} AS id FROM license_notice WHERE ${col} IS NULL ORDER BY 1 LIMIT ${BATCH}`,
         );
         if (!owners.length) return null;
-        const claimed = await rows<{ id: string }>(
-          em,
-          // The UPDATE locks what it claims; a concurrent claimer waits, re-checks and skips them.
-          `UPDATE license_notice SET ${col} = $2 WHERE ${by} = ANY($1::uuid[]) AND ${col} IS NULL RETURNING id`,
-          [owners.map((o) => o.id), now],
-        );
-        if (!claimed.length) return 0;
         const [q] = await rows<{ n: number }>(em, SQL[side], [
-          claimed.map((c) => c.id),
+          owners.map((o) => o.id),
           now,
           this.config.publicUrl,
         ]);
