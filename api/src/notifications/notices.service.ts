@@ -108,6 +108,10 @@ export class NoticesService {
   ) {}
 
   async mailPending(now: Date): Promise<{ noticeMails: number }> {
+    // The sweep has just inserted the notices (up to 100 000 at a month-end): without fresh
+    // statistics the planner takes a batch's claim for a few dozen rows and joins its e-mails
+    // row by row (measured: 1.2 s of 2.1 s per batch of 1 000 e-mails, bench/expiry-sweep).
+    await this.ds.query('ANALYZE license_notice');
     let noticeMails = 0;
     noticeMails += await this.side('customer', now);
     noticeMails += await this.side('dealer', now);
