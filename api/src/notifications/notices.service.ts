@@ -108,9 +108,16 @@ export class NoticesService {
   ) {}
 
   async mailPending(now: Date): Promise<{ noticeMails: number }> {
-    // The sweep has just inserted the notices (up to 100 000 at a month-end): without fresh
+    // Only when there is something to mail (the job runs every minute): the sweep has just
+    // inserted the notices (up to 100 000 at a month-end), and without fresh
     // statistics the planner takes a batch's claim for a few dozen rows and joins its e-mails
     // row by row (measured: 1.2 s of 2.1 s per batch of 1 000 e-mails, bench/expiry-sweep).
+    const [pending] = await rows<{ any: boolean }>(
+      this.ds.manager,
+      `SELECT EXISTS (SELECT 1 FROM license_notice WHERE customer_mailed_at IS NULL)
+           OR EXISTS (SELECT 1 FROM license_notice WHERE dealer_mailed_at IS NULL) AS any`,
+    );
+    if (!pending.any) return { noticeMails: 0 };
     await this.ds.query('ANALYZE license_notice');
     let noticeMails = 0;
     noticeMails += await this.side('customer', now);
