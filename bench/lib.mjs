@@ -172,3 +172,60 @@ export function summary(name, { figure, base, ratio, goal, met }) {
   console.log(`bench-summary ${JSON.stringify({ name, figure, base, ratio, goal, met })}`);
   console.log(`bench ${name}: ratio ${ratio.toFixed(3)}`);
 }
+
+// ---- the fleet setup shared by bench/entitlements and bench/scaling ----
+
+/**
+ * A primary dealer (`loginId`, notification e-mail `ownerEmail`) with its owner signing in with
+ * PASSWORD, and `stock` licenses of a 12-month SKU `sku`. Resolves to { dealerId, hash }.
+ */
+export async function insertDealerWithStock(app, ds, { loginId, ownerEmail, sku, stock }) {
+  const hash = await hashPassword(app);
+  const dealerId = await insertDealer(ds, loginId, ownerEmail);
+  await insertDealerUser(ds, { email: ownerEmail, name: 'Owner', hash, dealerId, memberRole: 'owner' });
+  await insertSkuAndStock(ds, sku, dealerId, stock);
+  return { dealerId, hash };
+}
+
+/** A customer of the dealer and its contract holder `email` (password hash `hash`); resolves to { id, email }. */
+export async function insertCustomer(ds, { dealerId, name, email, hash }) {
+  const [c] = await ds.query(
+    `INSERT INTO customer (dealer_id, name, created_at, updated_at) VALUES ($1, $2, now(), now()) RETURNING id`,
+    [dealerId, name],
+  );
+  await ds.query(
+    `INSERT INTO app_user (role, email, name, password_hash, language, customer_id, created_at, updated_at)
+     VALUES ('customer', $1, $2, $3, 'ja', $4, now(), now())`,
+    [email, name, hash, c.id],
+  );
+  return { id: c.id, email };
+}
+
+/** Registers a recorder of `cameras` cameras through the real route for `customer`; resolves to its answer. */
+export const registerRecorder = (base, customer, serial, cameras) =>
+  post(`${base}/api/device/register`, {
+    email: customer.email,
+    password: PASSWORD,
+    device: {
+      type: 'recorder',
+      serial,
+      model: 'REC-64',
+      mac: '00:11:22:33:44:55',
+      firmware: '1.0.0',
+      cameras: Array.from({ length: cameras }, (_, i) => ({ channel: i + 1, model: 'CAM-200' })),
+    },
+  });
+
+/**
+ * Signs the dealer's owner in through `base`; resolves to a function assigning `quantity`
+ * licenses of `sku` to a customer through the real route (at `via`, default `base`).
+ */
+export async function ownerAssigner(base, ownerEmail, sku) {
+  const { accessToken } = await post(`${base}/api/auth/login`, { login: ownerEmail, password: PASSWORD });
+  return (customerId, quantity, via = base) =>
+    post(
+      `${via}/api/assignments`,
+      { customerId, skuCode: sku, quantity },
+      { authorization: `Bearer ${accessToken}` },
+    );
+}

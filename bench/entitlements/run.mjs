@@ -12,14 +12,12 @@
 // measured in alternating slices of this length), DB_POOL_SIZE (20).
 import { randomBytes } from 'node:crypto';
 import {
-  PASSWORD,
-  hashPassword,
-  insertDealer,
-  insertDealerUser,
-  insertSkuAndStock,
+  insertCustomer,
+  insertDealerWithStock,
   int,
+  ownerAssigner,
   pct,
-  post,
+  registerRecorder,
   runClient,
   startBench,
   summary,
@@ -71,35 +69,27 @@ async function measure(routes) {
 const bench = await startBench({ databaseUrl: true, pool: POOL, seed: true, listen: true });
 try {
   const { app, ds, base } = bench;
-  const hash = await hashPassword(app);
 
   // ---- setup: one dealer, CUSTOMERS customers, stock for every camera ----
   const setupStart = performance.now();
-  const loginId = `bench-${tag}`;
-  const dealerId = await insertDealer(ds, loginId, `${loginId}@dealer.test`);
-  await insertDealerUser(ds, {
-    email: `owner-${tag}@dealer.test`,
-    name: 'Owner',
-    hash,
-    dealerId,
-    memberRole: 'owner',
-  });
+  const ownerEmail = `owner-${tag}@dealer.test`;
   const sku = `BENCH-${tag}`.toUpperCase();
-  await insertSkuAndStock(ds, sku, dealerId, PER_CUSTOMER * CUSTOMERS);
+  const { dealerId, hash } = await insertDealerWithStock(app, ds, {
+    loginId: `bench-${tag}`,
+    ownerEmail,
+    sku,
+    stock: PER_CUSTOMER * CUSTOMERS,
+  });
   const customers = [];
-  for (let i = 0; i < CUSTOMERS; i++) {
-    const [c] = await ds.query(
-      `INSERT INTO customer (dealer_id, name, created_at, updated_at) VALUES ($1, $2, now(), now()) RETURNING id`,
-      [dealerId, `Bench Customer ${i}`],
+  for (let i = 0; i < CUSTOMERS; i++)
+    customers.push(
+      await insertCustomer(ds, {
+        dealerId,
+        name: `Bench Customer ${i}`,
+        email: `customer${i}-${tag}@bench.test`,
+        hash,
+      }),
     );
-    const email = `customer${i}-${tag}@bench.test`;
-    await ds.query(
-      `INSERT INTO app_user (role, email, name, password_hash, language, customer_id, created_at, updated_at)
-       VALUES ('customer', $1, 'Bench Customer', $2, 'ja', $3, now(), now())`,
-      [email, hash, c.id],
-    );
-    customers.push({ id: c.id, email });
-  }
 
   // ---- devices through the real registration route: recorders of PER_DEVICE cameras ----
   const registrations = [];
@@ -119,40 +109,20 @@ try {
     while (next < registrations.length) {
       const { customer, n } = registrations[next];
       const serial = `BENCH-${tag}-${next++}`;
-      const r = await post(`${base}/api/device/register`, {
-        email: customer.email,
-        password: PASSWORD,
-        device: {
-          type: 'recorder',
-          serial,
-          model: 'REC-64',
-          mac: '00:11:22:33:44:55',
-          firmware: '1.0.0',
-          cameras: Array.from({ length: n }, (_, i) => ({ channel: i + 1, model: 'CAM-200' })),
-        },
-      });
+      const r = await registerRecorder(base, customer, serial, n);
       credentials.push(r.credential);
     }
   };
   await Promise.all(Array.from({ length: 4 }, registerOne));
 
   // ---- licenses through the real assignment route: binds every camera ----
-  const { accessToken } = await post(`${base}/api/auth/login`, {
-    login: `owner-${tag}@dealer.test`,
-    password: PASSWORD,
-  });
+  const assign = await ownerAssigner(base, ownerEmail, sku);
   for (const c of customers) {
     const [{ n }] = await ds.query(
       `SELECT count(*)::int AS n FROM camera k JOIN device d ON d.id = k.device_id WHERE d.customer_id = $1`,
       [c.id],
     );
-    if (n > 0) {
-      await post(
-        `${base}/api/assignments`,
-        { customerId: c.id, skuCode: sku, quantity: n },
-        { authorization: `Bearer ${accessToken}` },
-      );
-    }
+    if (n > 0) await assign(c.id, n);
   }
   const [{ cameras, bound }] = await ds.query(
     `SELECT count(*)::int AS cameras, count(l.id)::int AS bound

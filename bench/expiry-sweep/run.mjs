@@ -130,10 +130,25 @@ try {
 
   clock.set(NOW, true);
   const profile = new Map();
-  if (process.env.BENCH_PROFILE) {
+  // BENCH_EXPLAIN=<start of a statement>[|<another>]: the first time each such statement runs
+  // in a transaction, print its `EXPLAIN (ANALYZE, BUFFERS)` (run inside a savepoint that is
+  // rolled back, then the statement runs for real; the timings of such a run are not figures).
+  const explain = process.env.BENCH_EXPLAIN?.split('|').map((s) => s.trim().replace(/\s+/g, ' '));
+  const explained = new Set();
+  if (process.env.BENCH_PROFILE || explain) {
     const { EntityManager } = await import('typeorm');
     const orig = EntityManager.prototype.query;
     EntityManager.prototype.query = async function (sql, params) {
+      const flat = sql.replace(/\s+/g, ' ').trim();
+      const hit = explain?.find((e) => flat.startsWith(e) && !explained.has(e));
+      if (hit && this.queryRunner?.isTransactionActive) {
+        explained.add(hit);
+        await orig.call(this, 'SAVEPOINT bench_explain');
+        const plan = await orig.call(this, `EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+        await orig.call(this, 'ROLLBACK TO SAVEPOINT bench_explain');
+        console.log(`EXPLAIN (ANALYZE, BUFFERS) ${flat.slice(0, 80)} …`);
+        for (const r of plan) console.log(`  ${r['QUERY PLAN'].slice(0, 200)}`);
+      }
       const t0 = performance.now();
       try {
         return await orig.call(this, sql, params);

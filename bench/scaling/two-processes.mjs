@@ -9,14 +9,12 @@
 import { fork } from 'node:child_process';
 import os from 'node:os';
 import {
-  PASSWORD,
-  hashPassword,
-  insertDealer,
-  insertDealerUser,
-  insertSkuAndStock,
+  insertCustomer,
+  insertDealerWithStock,
   int,
+  ownerAssigner,
   pct,
-  post,
+  registerRecorder,
   runClient,
   startBench,
   summary,
@@ -47,51 +45,17 @@ try {
     });
   const [a, b] = await Promise.all([start(), start()]);
 
-  const hash = await hashPassword(app);
-  const dealerId = await insertDealer(ds, 'scale', 'scale@dealer.test');
-  await insertDealerUser(ds, {
-    email: 'owner@scale.test',
-    name: 'Owner',
-    hash,
-    dealerId,
-    memberRole: 'owner',
+  const { dealerId, hash } = await insertDealerWithStock(app, ds, {
+    loginId: 'scale',
+    ownerEmail: 'owner@scale.test',
+    sku: 'SCALE-12M',
+    stock: CAMERAS + ROUNDS + 10,
   });
-  await insertSkuAndStock(ds, 'SCALE-12M', dealerId, CAMERAS + ROUNDS + 10);
-  const customer = async (i) => {
-    const [c] = await ds.query(
-      `INSERT INTO customer (dealer_id, name, created_at, updated_at) VALUES ($1, $2, now(), now()) RETURNING id`,
-      [dealerId, `Scale Customer ${i}`],
-    );
-    await ds.query(
-      `INSERT INTO app_user (role, email, name, password_hash, language, customer_id, created_at, updated_at)
-       VALUES ('customer', $1, 'Scale Customer', $2, 'ja', $3, now(), now())`,
-      [`c${i}@scale.test`, hash, c.id],
-    );
-    return { id: c.id, email: `c${i}@scale.test` };
-  };
-  const recorder = (c, serial, n) =>
-    post(`${setupBase}/api/device/register`, {
-      email: c.email,
-      password: PASSWORD,
-      device: {
-        type: 'recorder',
-        serial,
-        model: 'REC-64',
-        mac: '00:11:22:33:44:55',
-        firmware: '1.0.0',
-        cameras: Array.from({ length: n }, (_, i) => ({ channel: i + 1, model: 'CAM-200' })),
-      },
-    });
-  const { accessToken } = await post(`${a}/api/auth/login`, {
-    login: 'owner@scale.test',
-    password: PASSWORD,
-  });
-  const assign = (via, customerId, quantity) =>
-    post(
-      `${via}/api/assignments`,
-      { customerId, skuCode: 'SCALE-12M', quantity },
-      { authorization: `Bearer ${accessToken}` },
-    );
+  const customer = (i) =>
+    insertCustomer(ds, { dealerId, name: `Scale Customer ${i}`, email: `c${i}@scale.test`, hash });
+  const recorder = (c, serial, n) => registerRecorder(setupBase, c, serial, n);
+  const toA = await ownerAssigner(a, 'owner@scale.test', 'SCALE-12M');
+  const assign = (via, customerId, quantity) => toA(customerId, quantity, via);
 
   // ---- the fleet: recorders of 50 cameras, all licensed ----
   const fleet = await customer('fleet');

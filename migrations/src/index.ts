@@ -15,6 +15,7 @@ import { Integrations1763917000000 } from './1763917000000-Integrations.js';
 import { RenewalRequests1763920100000 } from './1763920100000-RenewalRequests.js';
 import { EventsAnnouncements1763930000000 } from './1763930000000-EventsAnnouncements.js';
 import { DealerSuspension1764010000000 } from './1764010000000-DealerSuspension.js';
+import { OutboxRenderAtDelivery1764040000000 } from './1764040000000-OutboxRenderAtDelivery.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   RenewalRequests1763920100000,
   EventsAnnouncements1763930000000,
   DealerSuspension1764010000000,
+  OutboxRenderAtDelivery1764040000000,
 ];

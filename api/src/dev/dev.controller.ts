@@ -8,6 +8,7 @@ import { Clock } from '../common/clock/clock.js';
 import { DevClockSync } from '../common/clock/dev-clock-sync.js';
 import { AppError } from '../common/errors/app-error.js';
 import { rows } from '../common/database/database.js';
+import { MailService, type StoredMail } from '../common/mail/mail.service.js';
 import { MailWorker } from '../common/mail/mail.worker.js';
 import { JobsService } from '../jobs/jobs.service.js';
 
@@ -23,15 +24,10 @@ class SetClockDto {
   freeze?: boolean;
 }
 
-interface MailRow {
+interface MailRow extends StoredMail {
   id: string;
   to_address: string;
-  subject: string;
-  template: string;
-  language: string;
   data: Record<string, unknown>;
-  text_body: string;
-  html_body: string;
   status: MailView['status'];
   attempts: number;
   sent_at: Date | null;
@@ -50,6 +46,7 @@ export class DevController {
     private readonly jobs: JobsService,
     private readonly worker: MailWorker,
     private readonly clockSync: DevClockSync,
+    private readonly mail: MailService,
   ) {}
 
   @Get('mailbox')
@@ -60,21 +57,25 @@ export class DevController {
         ORDER BY created_at DESC, id DESC LIMIT 500`,
       [to ?? null],
     );
-    return r.map((m) => ({
-      id: m.id,
-      to: m.to_address,
-      subject: m.subject,
-      template: m.template,
-      language: m.language,
-      data: m.data,
-      text: m.text_body,
-      html: m.html_body,
-      status: m.status,
-      attempts: m.attempts,
-      // Queued mail counts as sent to the dev mailbox; the real send time once delivered.
-      sentAt: (m.sent_at ?? m.created_at).toISOString(),
-      createdAt: m.created_at.toISOString(),
-    }));
+    return r.map((m) => {
+      // A row queued unrendered shows what its delivery will send.
+      const { subject, text, html } = this.mail.renderStored(m);
+      return {
+        id: m.id,
+        to: m.to_address,
+        subject,
+        template: m.template,
+        language: m.language,
+        data: m.data,
+        text,
+        html,
+        status: m.status,
+        attempts: m.attempts,
+        // Queued mail counts as sent to the dev mailbox; the real send time once delivered.
+        sentAt: (m.sent_at ?? m.created_at).toISOString(),
+        createdAt: m.created_at.toISOString(),
+      };
+    });
   }
 
   @Post('mailbox/deliver')

@@ -7,7 +7,6 @@ import {
   ErrorCode,
   isLicenseValid,
   overlapDays,
-  PAGE_SIZE_DEFAULT,
   type AssignmentHistoryItem,
   type AssignmentPreview,
   type AssignmentResult,
@@ -22,15 +21,15 @@ import { AuditService } from '../common/audit/audit.service.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { AppError } from '../common/errors/app-error.js';
-import { toCsv } from '../common/http/csv.js';
 import { runIdempotent } from '../common/idempotency/idempotency.js';
 import { MailService } from '../common/mail/mail.service.js';
 import { BindingService } from './binding.service.js';
 import { customerContact } from './contacts.js';
-import { parseBound } from './date-range.js';
 import type { AssignLicensesDto, AssignmentQueryDto } from './dto/assignment.dto.js';
 import { skuByCode } from './skus.service.js';
-import { StockService, stockShort } from './stock.service.js';
+import { assignmentHistory, assignmentHistoryCsv } from './assignment-history.js';
+import { StockPrecheck } from './assignment-precheck.js';
+import { StockService } from './stock.service.js';
 import { licensesAssignedEvent } from '../integrations/events.js';
 import { validAt } from './validity.js';
 
@@ -51,18 +50,6 @@ interface AssignmentRow {
   ends_at: Date;
   overlap_days: number;
   request_hash: string | null;
-}
-
-interface HistoryRow extends AssignmentRow {
-  customer_name: string;
-  customer_email: string | null;
-  name_ja: string;
-  name_en: string;
-  kind: LicenseKind;
-  term_months: number;
-  assigned_by_user_id: string | null;
-  assigned_by_name: string | null;
-  total: number;
 }
 
 interface LicenseRow {
@@ -92,13 +79,8 @@ export class AssignmentsService {
     private readonly binding: BindingService,
   ) {}
 
-  /** Licenses this process's assignments are taking right now, per `dealerId|skuCode`. */
-  private readonly inFlight = new Map<string, number>();
-  /**
-   * Committed stock last read per `dealerId|skuCode|customerId` (set only when the customer is
-   * this dealer's and active): refusals during a wave need no statement.
-   */
-  private readonly lastSeen = new Map<string, number>();
+  /** Refusals for short stock before any transaction (assignment-precheck.ts). */
+  private readonly precheck = new StockPrecheck(this.ds);
 
   /** The customer, if it is this dealer's; others' (and unknown) ids are a 404. */
   private async ownCustomer(em: EntityManager, dealerId: string, customerId: string): Promise<CustomerRow> {
@@ -158,18 +140,9 @@ export class AssignmentsService {
     dto: AssignLicensesDto,
     key?: string,
   ): Promise<{ created: boolean; result: AssignmentResult }> {
-    const dealerId = user.dealerId!;
     // A retried request (with a key) may replay a success whatever the stock is now.
-    const slot = `${dealerId}|${dto.skuCode}`;
-    if (key === undefined) await this.refuseShortStock(dealerId, dto, slot);
-    this.inFlight.set(slot, (this.inFlight.get(slot) ?? 0) + dto.quantity);
-    try {
-      return await this.assignOnce(user, dto, key);
-    } finally {
-      const left = (this.inFlight.get(slot) ?? 0) - dto.quantity;
-      if (left > 0) this.inFlight.set(slot, left);
-      else this.inFlight.delete(slot);
-    }
+    if (key === undefined) await this.precheck.refuseShortStock(user.dealerId!, dto);
+    return this.precheck.taking(user.dealerId!, dto, () => this.assignOnce(user, dto, key));
   }
 
   private async assignOnce(
@@ -195,39 +168,6 @@ export class AssignmentsService {
       create: (em, k, h) => this.assignIn(em, user, dto, k, h),
     });
     return { created, result: value };
-  }
-
-  /**
-   * Decided before any transaction work (one statement, no locks): a request for this dealer's
-   * active customer and a known SKU whose committed stock, less what this process's assignments
-   * in flight are taking (`held`), is short is refused at once with the same 409 STOCK_SHORT that
-   * `StockService.take` gives — as `take` itself refuses rather than wait for rows others hold
-   * (SKIP LOCKED). Anything else (enough stock, or an error the transaction names better) goes on
-   * to the transaction, where `take` decides; other processes' takers are left to it.
-   */
-  private async refuseShortStock(dealerId: string, dto: AssignLicensesDto, slot: string): Promise<void> {
-    const seenKey = `${slot}|${dto.customerId}`;
-    const seen = this.lastSeen.get(seenKey);
-    const held = this.inFlight.get(slot) ?? 0;
-    // In a wave, while this process's takers already claim every license last seen in stock,
-    // no statement is needed: `take` would find those rows locked or gone.
-    if (held > 0 && seen !== undefined && seen - held < dto.quantity) {
-      throw stockShort(dto.skuCode, dto.quantity, Math.max(0, seen - held));
-    }
-    const [r] = await rows<{ available: number }>(
-      this.ds.manager,
-      `SELECT (SELECT count(*)::int FROM license l
-                WHERE l.owner_dealer_id = $1 AND l.sku_id = s.id AND l.state = 'in_stock') AS available
-         FROM sku s
-        WHERE s.code = $3
-          AND EXISTS (SELECT 1 FROM customer c WHERE c.id = $2 AND c.dealer_id = $1 AND c.deactivated_at IS NULL)`,
-      [dealerId, dto.customerId, dto.skuCode],
-    );
-    if (r) this.lastSeen.set(seenKey, r.available);
-    else this.lastSeen.delete(seenKey);
-    if (this.lastSeen.size > 10_000) this.lastSeen.clear();
-    const available = r ? Math.max(0, r.available - (this.inFlight.get(slot) ?? 0)) : 0;
-    if (r && available < dto.quantity) throw stockShort(dto.skuCode, dto.quantity, available);
   }
 
   private async assignIn(
@@ -390,109 +330,13 @@ export class AssignmentsService {
     };
   }
 
-  private async historyRows(
-    dealerId: string,
-    q: AssignmentQueryDto,
-    limit: number,
-    offset: number,
-  ): Promise<HistoryRow[]> {
-    return rows<HistoryRow>(
-      this.ds.manager,
-      `SELECT a.*, s.code AS sku_code, s.name_ja, s.name_en, s.kind, s.term_months,
-              c.name AS customer_name, cu.email AS customer_email, u.name AS assigned_by_name,
-              count(*) OVER ()::int AS total
-         FROM license_assignment a
-         JOIN sku s ON s.id = a.sku_id
-         JOIN customer c ON c.id = a.customer_id
-         LEFT JOIN app_user cu ON cu.customer_id = c.id AND cu.role = 'customer'
-         LEFT JOIN app_user u ON u.id = a.assigned_by_user_id
-        WHERE a.dealer_id = $1
-          AND ($2::uuid IS NULL OR a.customer_id = $2)
-          AND ($3::text IS NULL OR s.code = $3)
-          AND ($4::timestamptz IS NULL OR a.assigned_at >= $4)
-          AND ($5::timestamptz IS NULL OR a.assigned_at < $5)
-        ORDER BY a.assigned_at DESC, a.id DESC
-        LIMIT $6 OFFSET $7`,
-      [
-        dealerId,
-        q.customerId ?? null,
-        q.skuCode ?? null,
-        parseBound(q.from, 'from'),
-        parseBound(q.to, 'to'),
-        limit,
-        offset,
-      ],
-    );
-  }
-
-  async history(user: AuthUser, q: AssignmentQueryDto): Promise<Page<AssignmentHistoryItem>> {
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? PAGE_SIZE_DEFAULT;
-    const r = await this.historyRows(user.dealerId!, q, pageSize, (page - 1) * pageSize);
-    let total = r[0]?.total ?? 0;
-    if (!r.length && page > 1) total = (await this.historyRows(user.dealerId!, q, 1, 0))[0]?.total ?? 0;
-    return {
-      items: r.map((a) => ({
-        id: a.id,
-        customerId: a.customer_id,
-        customerName: a.customer_name,
-        customerEmail: a.customer_email,
-        skuCode: a.sku_code,
-        skuName: { ja: a.name_ja, en: a.name_en },
-        kind: a.kind,
-        termMonths: a.term_months,
-        quantity: a.quantity,
-        assignedAt: iso(a.assigned_at),
-        freeUntil: iso(a.free_until),
-        termStartsAt: iso(a.term_starts_at),
-        endsAt: iso(a.ends_at),
-        assignedBy: { id: a.assigned_by_user_id, name: a.assigned_by_name },
-      })),
-      total,
-      page,
-      pageSize,
-    };
+  history(user: AuthUser, q: AssignmentQueryDto): Promise<Page<AssignmentHistoryItem>> {
+    return assignmentHistory(this.ds.manager, user.dealerId!, q);
   }
 
   /** The whole filtered history (up to 50 000 rows) as CSV. */
-  async exportCsv(user: AuthUser, q: AssignmentQueryDto): Promise<string> {
-    const r = await this.historyRows(user.dealerId!, q, 50_000, 0);
-    return toCsv(
-      [
-        'assignment_id',
-        'assigned_at',
-        'customer_id',
-        'customer_name',
-        'customer_email',
-        'sku_code',
-        'sku_name_ja',
-        'sku_name_en',
-        'kind',
-        'term_months',
-        'quantity',
-        'free_until',
-        'term_starts_at',
-        'ends_at',
-        'assigned_by',
-      ],
-      r.map((a) => [
-        a.id,
-        a.assigned_at,
-        a.customer_id,
-        a.customer_name,
-        a.customer_email,
-        a.sku_code,
-        a.name_ja,
-        a.name_en,
-        a.kind,
-        a.term_months,
-        a.quantity,
-        a.free_until,
-        a.term_starts_at,
-        a.ends_at,
-        a.assigned_by_name,
-      ]),
-    );
+  exportCsv(user: AuthUser, q: AssignmentQueryDto): Promise<string> {
+    return assignmentHistoryCsv(this.ds.manager, user.dealerId!, q);
   }
 
   /** A customer's licenses, for its dealer, the customer itself (also in a proxy session) or the operator. */

@@ -1,40 +1,124 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../common/config/config.js';
 import { rows } from '../common/database/database.js';
-import { CAMERA_LABEL_SQL, customerRecipients, dealerRecipients, JobOutbox, type JobMail } from './outbox.js';
-
-interface NoticeRow {
-  id: string;
-  kind: 'lapse' | 'auto_assign';
-  license_id: string;
-  customer_id: string;
-  customer_name: string;
-  dealer_id: string;
-  at: Date;
-  camera_label: string;
-  sku_code: string;
-  ends_at: Date;
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { CAMERA_LABEL_SQL, dealerRecipientsSql } from './outbox.js';
 
 /** Customers (or dealers) whose pending notices one transaction mails. */
 const BATCH = 500;
 
+/** A group's notices in the order the e-mail lists them: customers by name, their cameras by label. */
+const ORDER = `n.customer_name COLLATE "C", n.customer_id, n.camera_label COLLATE "C", n.id`;
+/** An instant as JavaScript's toISOString writes it (what templates' formatDate reads). */
+const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The recipients of each owner in `g` (owner, address, key, language, time_zone). */
+const RECIPIENTS = {
+  // The contract holder of each active customer.
+  customer: `
+    SELECT u.customer_id AS owner, u.email AS address, lower(u.email) AS key, u.language,
+           COALESCE(NULLIF(u.time_zone, ''), 'Asia/Tokyo') AS time_zone
+      FROM app_user u JOIN customer c ON c.id = u.customer_id
+     WHERE u.role = 'customer' AND u.customer_id IN (SELECT owner FROM g) AND u.active
+       AND c.deactivated_at IS NULL`,
+  dealer: `
+    SELECT dr.dealer_id AS owner, dr.email AS address, lower(dr.email) AS key, dr.language, dr.time_zone
+      FROM (${dealerRecipientsSql('IN (SELECT owner FROM g)')}) dr`,
+};
+
+/**
+ * One statement per batch: claims the side's pending notices of the owners `$1` (customers or
+ * dealers), groups them per owner and kind, builds each e-mail's data (as the templates read it)
+ * in SQL, inserts the outbox rows unrendered (the MailWorker renders them at delivery) with their
+ * dedupe keys, and the Notifications page's rows for the ones inserted. Returns the count.
+ */
+function queueSql(side: 'customer' | 'dealer'): string {
+  const by = side === 'customer' ? 'customer_id' : 'dealer_id';
+  const col = side === 'customer' ? 'customer_mailed_at' : 'dealer_mailed_at';
+  const data =
+    side === 'customer'
+      ? `jsonb_build_object('appUrl', $3::text, 'forDealer', false, 'customerName', g.customer_name,
+                            'count', g.count, 'items', g.items)`
+      : `jsonb_build_object('appUrl', $3::text, 'forDealer', true, 'count', g.count, 'items', g.items)`;
+  return `
+    WITH claimed AS (
+      -- The UPDATE locks what it claims; a concurrent claimer waits, re-checks and skips them.
+      UPDATE license_notice SET ${col} = $2 WHERE ${by} = ANY($1::uuid[]) AND ${col} IS NULL
+      RETURNING id, kind, license_id, customer_id, dealer_id, camera_id, at
+    ), n AS (
+      SELECT n.id, n.kind, n.license_id, n.customer_id, cu.name AS customer_name, n.dealer_id, n.at,
+             ${CAMERA_LABEL_SQL} AS camera_label, s.code AS sku_code, l.ends_at
+        FROM claimed n
+        -- By primary key per notice (OFFSET 0 keeps the planner from hashing the whole table).
+        CROSS JOIN LATERAL (SELECT l.sku_id, l.ends_at FROM license l WHERE l.id = n.license_id OFFSET 0) l
+        JOIN sku s ON s.id = l.sku_id
+        JOIN customer cu ON cu.id = n.customer_id
+        JOIN camera cam ON cam.id = n.camera_id
+        JOIN device dev ON dev.id = cam.device_id
+    ), g AS (
+      SELECT n.${by} AS owner, n.kind,
+             (array_agg(n.id ORDER BY ${ORDER}))[1] AS first_id,
+             (array_agg(n.dealer_id ORDER BY ${ORDER}))[1] AS dealer_id,
+             (array_agg(n.customer_id ORDER BY ${ORDER}))[1] AS customer_id,
+             (array_agg(n.customer_name ORDER BY ${ORDER}))[1] AS customer_name,
+             count(*)::int AS count,
+             array_agg(n.license_id ORDER BY ${ORDER}) AS license_ids,
+             jsonb_agg(jsonb_build_object('customerName', n.customer_name, 'camera', n.camera_label,
+                                          'skuCode', n.sku_code, 'at', ${iso('n.at')},
+                                          'endsAt', ${iso('n.ends_at')}) ORDER BY ${ORDER}) AS items
+        FROM n GROUP BY n.${by}, n.kind
+    ), r AS (${RECIPIENTS[side]}
+    ), x AS (
+      SELECT g.kind, g.dealer_id, g.customer_id, g.count, g.license_ids, r.address, r.language, r.time_zone,
+             CASE g.kind WHEN 'lapse' THEN 'license-lapsed' ELSE 'license-auto-assigned' END AS template,
+             ${data} AS data,
+             'notice:' || g.kind || ':${side === 'customer' ? 'c' : 'd'}:' || g.first_id || ':' || r.key AS dedupe_key
+        FROM g JOIN r ON r.owner = g.owner
+    ), mails AS (
+      INSERT INTO mail_outbox (to_address, template, language, time_zone, data, next_attempt_at, created_at, dedupe_key)
+      SELECT address, template, language, time_zone, data, $2, $2, dedupe_key FROM x
+      ON CONFLICT (dedupe_key) DO NOTHING
+      RETURNING id, dedupe_key
+    ), notes AS (
+      INSERT INTO notification (kind, threshold, dealer_id, customer_id, recipient_kind, to_address, language,
+                                time_zone, mail_id, license_count, license_ids, created_at)
+      SELECT x.kind, NULL, x.dealer_id, ${side === 'customer' ? 'x.customer_id' : 'NULL'}, '${side}', x.address,
+             x.language, x.time_zone, mails.id, x.count, x.license_ids, $2
+        FROM mails JOIN x ON x.dedupe_key = mails.dedupe_key
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM notes`;
+}
+
+const SQL = { customer: queueSql('customer'), dealer: queueSql('dealer') };
+
 /**
  * Mails the lapse and auto-assignment notices the expiry sweep recorded (SPEC §4): one e-mail
  * per customer and kind to the customer, and one per dealer, kind and recipient to the dealer.
- * Each side claims its pending notices with row locks (SKIP LOCKED) and marks them mailed in
- * the same transaction that queues the e-mails, so every notice is mailed once per side.
+ * Each side claims its pending notices with row locks and marks them mailed in the statement
+ * that queues the e-mails (one INSERT … SELECT, see queueSql), so every notice is
+ * mailed once per side; the outbox's dedupe key (`notice:<kind>:<c|d>:<first notice>:<address>`)
+ * stays as the backstop. The bodies are rendered at delivery by the MailWorker.
  */
 @Injectable()
 export class NoticesService {
   constructor(
     private readonly ds: DataSource,
-    private readonly outbox: JobOutbox,
+    private readonly config: AppConfig,
   ) {}
 
   async mailPending(now: Date): Promise<{ noticeMails: number }> {
+    // Only when there is something to mail (the job runs every minute): the sweep has just
+    // inserted the notices (up to 100 000 at a month-end), and without fresh
+    // statistics the planner takes a batch's claim for a few dozen rows and joins its e-mails
+    // row by row (measured: 1.2 s of 2.1 s per batch of 1 000 e-mails, bench/expiry-sweep).
+    const [pending] = await rows<{ any: boolean }>(
+      this.ds.manager,
+      `SELECT EXISTS (SELECT 1 FROM license_notice WHERE customer_mailed_at IS NULL)
+           OR EXISTS (SELECT 1 FROM license_notice WHERE dealer_mailed_at IS NULL) AS any`,
+    );
+    if (!pending.any) return { noticeMails: 0 };
+    await this.ds.query('ANALYZE license_notice');
     let noticeMails = 0;
     noticeMails += await this.side('customer', now);
     noticeMails += await this.side('dealer', now);
@@ -52,115 +136,16 @@ export class NoticesService {
           `SELECT DISTINCT ${by} AS id FROM license_notice WHERE ${col} IS NULL ORDER BY 1 LIMIT ${BATCH}`,
         );
         if (!owners.length) return null;
-        const claimed = await rows<{ id: string }>(
-          em,
-          // The UPDATE locks what it claims; a concurrent claimer waits, re-checks and skips them.
-          `UPDATE license_notice SET ${col} = $2 WHERE ${by} = ANY($1::uuid[]) AND ${col} IS NULL RETURNING id`,
-          [owners.map((o) => o.id), now],
-        );
-        if (!claimed.length) return 0;
-        const notices = await this.load(
-          em,
-          claimed.map((c) => c.id),
-        );
-        return this.outbox.queue(em, await this.build(em, side, notices));
+        const [q] = await rows<{ n: number }>(em, SQL[side], [
+          owners.map((o) => o.id),
+          now,
+          this.config.publicUrl,
+        ]);
+        return q.n;
       });
       if (n === null) break;
       mails += n;
     }
     return mails;
-  }
-
-  private load(em: EntityManager, ids: string[]): Promise<NoticeRow[]> {
-    return rows<NoticeRow>(
-      em,
-      `SELECT n.id, n.kind, n.license_id, n.customer_id, cu.name AS customer_name, n.dealer_id, n.at,
-              ${CAMERA_LABEL_SQL} AS camera_label, s.code AS sku_code, l.ends_at
-         FROM license_notice n
-         JOIN license l ON l.id = n.license_id
-         JOIN sku s ON s.id = l.sku_id
-         JOIN customer cu ON cu.id = n.customer_id
-         JOIN camera cam ON cam.id = n.camera_id
-         JOIN device dev ON dev.id = cam.device_id
-        WHERE n.id = ANY($1::bigint[])`,
-      [ids],
-    ).then((r) =>
-      // Customers by name, their cameras by label (sorted here: cheaper than in SQL).
-      r.sort(
-        (a, b) =>
-          cmp(a.customer_name, b.customer_name) ||
-          cmp(a.customer_id, b.customer_id) ||
-          cmp(a.camera_label, b.camera_label) ||
-          Number(a.id) - Number(b.id),
-      ),
-    );
-  }
-
-  private async build(
-    em: EntityManager,
-    side: 'customer' | 'dealer',
-    notices: NoticeRow[],
-  ): Promise<JobMail[]> {
-    const groups = new Map<string, NoticeRow[]>();
-    for (const n of notices) {
-      const k = `${side === 'customer' ? n.customer_id : n.dealer_id}|${n.kind}`;
-      const list = groups.get(k);
-      if (list) list.push(n);
-      else groups.set(k, [n]);
-    }
-    const out: JobMail[] = [];
-    const item = (n: NoticeRow) => ({
-      customerName: n.customer_name,
-      camera: n.camera_label,
-      skuCode: n.sku_code,
-      at: n.at.toISOString(),
-      endsAt: n.ends_at.toISOString(),
-    });
-    if (side === 'customer') {
-      const who = await customerRecipients(em, [...new Set(notices.map((n) => n.customer_id))]);
-      for (const list of groups.values()) {
-        const to = who.get(list[0].customer_id);
-        if (!to) continue;
-        out.push({
-          kind: list[0].kind,
-          threshold: null,
-          dealerId: list[0].dealer_id,
-          customerId: list[0].customer_id,
-          recipientKind: 'customer',
-          to,
-          template: list[0].kind === 'lapse' ? 'license-lapsed' : 'license-auto-assigned',
-          data: {
-            forDealer: false,
-            customerName: list[0].customer_name,
-            count: list.length,
-            items: list.map(item),
-          },
-          licenseIds: list.map((n) => n.license_id),
-          dedupeKey: `notice:${list[0].kind}:c:${list[0].id}:${to.key}`,
-        });
-      }
-    } else {
-      const who = await dealerRecipients(em, [...new Set(notices.map((n) => n.dealer_id))]);
-      for (const list of groups.values()) {
-        // One data object per group: the outbox renders it once per language and zone.
-        const data = { forDealer: true, count: list.length, items: list.map(item) };
-        const licenseIds = list.map((n) => n.license_id);
-        for (const to of who.get(list[0].dealer_id) ?? []) {
-          out.push({
-            kind: list[0].kind,
-            threshold: null,
-            dealerId: list[0].dealer_id,
-            customerId: null,
-            recipientKind: 'dealer',
-            to,
-            template: list[0].kind === 'lapse' ? 'license-lapsed' : 'license-auto-assigned',
-            data,
-            licenseIds,
-            dedupeKey: `notice:${list[0].kind}:d:${list[0].id}:${to.key}`,
-          });
-        }
-      }
-    }
-    return out;
   }
 }

@@ -49,7 +49,7 @@ export class JobOutbox {
     if (!mails.length) return 0;
     const now = this.clock.now();
     const ids: string[] = [];
-    const cols: unknown[][] = [[], [], [], [], [], [], [], []];
+    const cols: unknown[][] = [[], [], [], [], [], [], [], [], []];
     // Mails that share one data object (a dealer's recipients) are rendered once per template,
     // language and zone, and their data serialised once.
     const done = new Map<Record<string, unknown>, Map<string, { json: string; r: Rendered }>>();
@@ -67,17 +67,26 @@ export class JobOutbox {
       }
       const id = randomUUID();
       ids.push(id);
-      [id, m.to.address, m.template, m.to.language, x.json, x.r.subject, x.r.text, x.r.html].forEach((v, i) =>
-        cols[i].push(v),
-      );
+      [
+        id,
+        m.to.address,
+        m.template,
+        m.to.language,
+        x.json,
+        x.r.subject,
+        x.r.text,
+        x.r.html,
+        m.to.timeZone,
+      ].forEach((v, i) => cols[i].push(v));
     }
     const inserted = await rows<{ id: string }>(
       em,
       `INSERT INTO mail_outbox (id, to_address, template, language, data, subject, text_body, html_body,
-                                next_attempt_at, created_at, dedupe_key)
-       SELECT id, to_address, template, language, data::jsonb, subject, text_body, html_body, $10, $10, dedupe_key
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-              AS m(id, to_address, template, language, data, subject, text_body, html_body, dedupe_key)
+                                time_zone, next_attempt_at, created_at, dedupe_key)
+       SELECT id, to_address, template, language, data::jsonb, subject, text_body, html_body, time_zone, $11, $11, dedupe_key
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::text[])
+              AS m(id, to_address, template, language, data, subject, text_body, html_body, time_zone, dedupe_key)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [...cols, mails.map((m) => m.dedupeKey), now],
     );
@@ -115,6 +124,30 @@ export class JobOutbox {
 }
 
 /**
+ * The recipients of the dealers whose id is `idCondition` (e.g. `= ANY($1::uuid[])`): columns
+ * dealer_id, email, language, time_zone (see dealerRecipients).
+ */
+export const dealerRecipientsSql = (idCondition: string) => `
+  SELECT DISTINCT ON (x.dealer_id, lower(x.email)) x.dealer_id, x.email, x.language, x.time_zone
+    FROM (
+      SELECT u.dealer_id, u.email, u.language, u.time_zone, 0 AS pri
+        FROM app_user u
+       WHERE u.role = 'dealer' AND u.dealer_id ${idCondition} AND u.active AND u.license_reminders
+      UNION ALL
+      SELECT d.id, d.notification_email, COALESCE(mu.language, ow.language, 'ja'),
+             COALESCE(mu.time_zone, ow.time_zone, 'Asia/Tokyo'), 1
+        FROM dealer d
+        LEFT JOIN app_user mu ON mu.role = 'dealer' AND mu.dealer_id = d.id
+                             AND lower(mu.email) = lower(d.notification_email)
+        LEFT JOIN LATERAL (
+          SELECT o.language, o.time_zone FROM app_user o
+           WHERE o.dealer_id = d.id AND o.member_role = 'owner' ORDER BY o.active DESC, o.created_at LIMIT 1
+        ) ow ON true
+       WHERE d.id ${idCondition}
+    ) x
+   ORDER BY x.dealer_id, lower(x.email), x.pri`;
+
+/**
  * The dealer's recipients (SPEC §4): its notification e-mail (in the language and zone of the
  * member with that address, else the owner's) and every active member who opted in; an
  * address that is both is one recipient.
@@ -125,24 +158,7 @@ export async function dealerRecipients(
 ): Promise<Map<string, Recipient[]>> {
   const r = await rows<{ dealer_id: string; email: string; language: MailLanguage; time_zone: string }>(
     em,
-    `SELECT DISTINCT ON (x.dealer_id, lower(x.email)) x.dealer_id, x.email, x.language, x.time_zone
-       FROM (
-         SELECT u.dealer_id, u.email, u.language, u.time_zone, 0 AS pri
-           FROM app_user u
-          WHERE u.role = 'dealer' AND u.dealer_id = ANY($1::uuid[]) AND u.active AND u.license_reminders
-         UNION ALL
-         SELECT d.id, d.notification_email, COALESCE(mu.language, ow.language, 'ja'),
-                COALESCE(mu.time_zone, ow.time_zone, 'Asia/Tokyo'), 1
-           FROM dealer d
-           LEFT JOIN app_user mu ON mu.role = 'dealer' AND mu.dealer_id = d.id
-                                AND lower(mu.email) = lower(d.notification_email)
-           LEFT JOIN LATERAL (
-             SELECT o.language, o.time_zone FROM app_user o
-              WHERE o.dealer_id = d.id AND o.member_role = 'owner' ORDER BY o.active DESC, o.created_at LIMIT 1
-           ) ow ON true
-          WHERE d.id = ANY($1::uuid[])
-       ) x
-      ORDER BY x.dealer_id, lower(x.email), x.pri`,
+    dealerRecipientsSql('= ANY($1::uuid[])'),
     [dealerIds],
   );
   const out = new Map<string, Recipient[]>();

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config.js';
 import { Clock } from '../clock/clock.js';
 import { rows } from '../database/database.js';
-import { TemplateRenderer, type MailLanguage } from './templates.js';
+import { TemplateRenderer, type MailLanguage, type Rendered } from './templates.js';
 
 export interface MailRequest {
   to: string;
@@ -15,9 +15,24 @@ export interface MailRequest {
   dedupeKey?: string;
 }
 
+/** An outbox row as stored: rendered at queue time, or (subject NULL) at delivery time. */
+export interface StoredMail {
+  template: string;
+  language: string;
+  time_zone: string;
+  data: Record<string, unknown> | null;
+  subject: string | null;
+  text_body: string | null;
+  html_body: string | null;
+}
+
 /**
  * Queues e-mail in the outbox inside the caller's transaction, so a message exists if and
  * only if the change that caused it committed. Delivery is the MailWorker's job.
+ *
+ * A row may also be queued unrendered (subject and bodies NULL; template, language, time zone
+ * and data, where data already holds `appUrl`): bulk senders (the month-end notices) insert
+ * such rows set-based in SQL, and `renderStored` renders them when they are sent or shown.
  */
 @Injectable()
 export class MailService {
@@ -36,8 +51,8 @@ export class MailService {
     const out = await rows<{ id: string }>(
       em,
       `INSERT INTO mail_outbox (to_address, template, language, data, subject, text_body, html_body,
-                                next_attempt_at, created_at, dedupe_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
+                                next_attempt_at, created_at, dedupe_key, time_zone)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [
         m.to,
@@ -49,8 +64,16 @@ export class MailService {
         r.html,
         now,
         m.dedupeKey ?? null,
+        m.timeZone ?? 'Asia/Tokyo',
       ],
     );
     return out[0]?.id ?? null;
+  }
+
+  /** The subject and bodies of an outbox row: as stored, or rendered now from its template and data. */
+  renderStored(m: StoredMail): Rendered {
+    if (m.subject !== null && m.text_body !== null && m.html_body !== null)
+      return { subject: m.subject, text: m.text_body, html: m.html_body };
+    return this.renderer.render(m.template, m.language as MailLanguage, m.time_zone, m.data ?? {});
   }
 }

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/config.js';
 import { Clock } from '../clock/clock.js';
 import { rows } from '../database/database.js';
 import { liveProcess, ProcessLiveness } from '../database/process-liveness.js';
+import { MailService, type StoredMail } from './mail.service.js';
 import { DevMailboxTransport, SendGridTransport, type MailTransport } from './transport.js';
 
 export const MAX_ATTEMPTS = 8;
@@ -17,13 +18,9 @@ export function backoffMs(attempt: number): number {
  */
 const CLAIM_MS = 5 * 60_000;
 
-interface Claimed {
+interface Claimed extends StoredMail {
   id: string;
   to_address: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  template: string;
   attempts: number;
 }
 
@@ -31,7 +28,8 @@ interface Claimed {
  * Delivers the outbox. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of
  * replicas can run it. A claim carries the claiming process's id: when that process dies, any
  * other process takes the row over within a few heartbeats (else after CLAIM_MS). Delivery is
- * therefore at-least-once; the outbox id goes to the provider as idempotency key.
+ * therefore at-least-once; the outbox id goes to the provider as idempotency key. A row queued
+ * unrendered (the month-end notices) is rendered here, with the compiled templates cached.
  */
 @Injectable()
 export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -45,6 +43,7 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly liveness: ProcessLiveness,
+    private readonly mail: MailService,
   ) {
     this.transport = config.sendgridApiKey
       ? new SendGridTransport(config.sendgridApiKey, config.sendgridBaseUrl)
@@ -82,19 +81,21 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
            ORDER BY next_attempt_at
            LIMIT $3
            FOR UPDATE SKIP LOCKED)
-        RETURNING id, to_address, subject, text_body, html_body, template, attempts`,
+        RETURNING id, to_address, subject, text_body, html_body, template, language, time_zone,
+                  CASE WHEN subject IS NULL THEN data END AS data, attempts`,
       [now, new Date(now.getTime() + CLAIM_MS), limit, this.liveness.id],
     );
     const result = { sent: 0, failed: 0, retrying: 0 };
     for (const m of claimed) {
       try {
+        const r = this.mail.renderStored(m);
         await this.transport.send({
           id: m.id,
           to: m.to_address,
           from: this.config.mailFrom,
-          subject: m.subject,
-          text: m.text_body,
-          html: m.html_body,
+          subject: r.subject,
+          text: r.text,
+          html: r.html,
           template: m.template,
           idempotencyKey: m.id,
         });
