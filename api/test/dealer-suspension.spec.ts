@@ -15,9 +15,10 @@ import { startReceiver } from './webhook-receiver.js';
 
 let t: TestApp;
 let rx: Receiver | undefined;
+// Starting the app can take long on a loaded machine (the suite runs beside others).
 beforeAll(async () => {
   t = await startApp({ env: { WEBHOOK_TIMEOUT_MS: '1500' } });
-});
+}, 120_000);
 afterAll(async () => {
   await t.close();
 });
