@@ -28,6 +28,11 @@ export interface EventQuery {
 
 const iso = (d: Date) => d.toISOString();
 
+/** Events of live devices, with their camera (null for the recorder's own events). */
+const EVENTS_FROM = `device_event e
+         JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
+         LEFT JOIN camera c ON c.id = e.camera_id`;
+
 /** Device events: the search (portal, shared users, maintenance) and the header bell (SPEC §8). */
 @Injectable()
 export class EventSearchService {
@@ -100,9 +105,7 @@ export class EventSearchService {
       this.ds.manager,
       `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, c.channel,
               e.type, e.at, e.message
-         FROM device_event e
-         JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
-         LEFT JOIN camera c ON c.id = e.camera_id
+         FROM ${EVENTS_FROM}
         ${where}
         ORDER BY e.at DESC, e.id DESC
         LIMIT $8 OFFSET $9`,
@@ -112,8 +115,7 @@ export class EventSearchService {
     const [c] = await rows<{ n: number }>(
       this.ds.manager,
       `SELECT count(*)::int AS n FROM (
-         SELECT 1 FROM device_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
-           LEFT JOIN camera c ON c.id = e.camera_id
+         SELECT 1 FROM ${EVENTS_FROM}
           ${where}
           LIMIT $8) x`,
       [...params, EVENT_SEARCH_MAX + 1],
@@ -150,9 +152,7 @@ export class EventSearchService {
     }>(
       this.ds.manager,
       `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, e.type, e.at
-         FROM device_event e
-         JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
-         LEFT JOIN camera c ON c.id = e.camera_id
+         FROM ${EVENTS_FROM}
         WHERE e.customer_id = $1 AND e.type = ANY($2::text[])
         ORDER BY e.at DESC, e.id DESC LIMIT $3`,
       [customerId, ALARM_EVENT_TYPES, EVENT_BELL_SIZE],
