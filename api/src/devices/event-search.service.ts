@@ -28,6 +28,17 @@ export interface EventQuery {
 
 const iso = (d: Date) => d.toISOString();
 
+/** An event row with its device's and camera's names. */
+interface EventRow {
+  id: string;
+  device_id: string;
+  device_name: string | null;
+  camera_id: string | null;
+  camera_name: string | null;
+  type: string;
+  at: Date;
+}
+
 /** Events of live devices, with their camera (null for the recorder's own events). */
 const EVENTS_FROM = `device_event e
          JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
@@ -91,17 +102,7 @@ export class EventSearchService {
       cameraIds,
       this.clock.now(),
     ];
-    const r = await rows<{
-      id: string;
-      device_id: string;
-      device_name: string | null;
-      camera_id: string | null;
-      camera_name: string | null;
-      channel: number | null;
-      type: string;
-      at: Date;
-      message: string | null;
-    }>(
+    const r = await rows<EventRow & { channel: number | null; message: string | null }>(
       this.ds.manager,
       `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, c.channel,
               e.type, e.at, e.message
@@ -141,15 +142,7 @@ export class EventSearchService {
 
   /** The header bell: the customer's latest alarms (seed 001 §5.6.2). */
   async latestAlarms(customerId: string): Promise<AlarmView[]> {
-    const r = await rows<{
-      id: string;
-      device_id: string;
-      device_name: string | null;
-      camera_id: string | null;
-      camera_name: string | null;
-      type: string;
-      at: Date;
-    }>(
+    const r = await rows<EventRow>(
       this.ds.manager,
       `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, e.type, e.at
          FROM ${EVENTS_FROM}
