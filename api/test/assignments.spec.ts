@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { bearer, makeDealerAndCustomer } from './harness.js';
+import { signIn, useTestApp } from './support/index.js';
 import {
   addCustomer,
   addStock,
@@ -11,16 +12,9 @@ import {
   stockOf,
 } from './licensing.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp();
 
-const token = async (email: string) => (await login(t, email)).accessToken;
+const token = signIn(t);
 
 describe('POST /api/assignments (SPEC §2 dates)', () => {
   it('assigns from stock with the SPEC example dates, records history, e-mails the customer', async () => {

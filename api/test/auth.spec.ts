@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const MIN = 60_000;
 

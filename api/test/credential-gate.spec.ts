@@ -6,14 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ErrorCode, LOCKOUT } from '@lc/shared';
 import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, uniq, type TestApp } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { lastMail, NEW_PASSWORD } from './account-helpers.js';
 import { recorderSpec, register } from './device-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const signIn = (loginName: string, password: string) =>
   t.http.post('/api/auth/login').send({ login: loginName, password });

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, type LoginResponse } from '@lc/shared';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, uniq, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { apiCustomer, apiDealer, lastMail, mailbox, NEW_PASSWORD } from './account-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const HOUR = 3_600_000;
 let listSeq = 0;

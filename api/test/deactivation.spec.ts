@@ -1,27 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, LOCKOUT } from '@lc/shared';
-import {
-  bearer,
-  login,
-  makeDealerAndCustomer,
-  PASSWORD,
-  startApp,
-  type Made,
-  type TestApp,
-} from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, type Made } from './harness.js';
+import { signIn, useTestApp } from './support/index.js';
 import { deviceAuth, licenses, recorderSpec, register } from './device-helpers.js';
 import { mailbox } from './account-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp();
 
-const token = async (email: string) => (await login(t, email)).accessToken;
+const token = signIn(t);
 const DAY = 86_400_000;
 
 /** A customer with a 2-camera recorder, 3 licenses of 12 months (2 bound, 1 in the pool). */

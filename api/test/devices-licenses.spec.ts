@@ -1,19 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, type EntitlementsDocument } from '@lc/shared';
 import { verifyEntitlements } from '../src/devices/entitlements-signature.js';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, type TestApp } from './harness.js';
+import { bearer, makeDealerAndCustomer, PASSWORD } from './harness.js';
+import { signIn, useTestApp } from './support/index.js';
 import { boundMap, deviceAuth, directSpec, licenses, recorderSpec, register } from './device-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp();
 
-const token = async (email: string) => (await login(t, email)).accessToken;
+const token = signIn(t);
 const LAPSED_ONLY = {
   hdmiLive: true,
   hdmiPlayback: true,

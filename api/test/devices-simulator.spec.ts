@@ -3,49 +3,25 @@
  * clock is the app's clock, so moving one moves both; nothing sleeps — each step waits on the
  * simulator's own state changes with a bounded timeout.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Simulator, type SimSnapshot, type SimulatorOptions } from '@lc/sim';
 import { REPO_ROOT } from '../src/common/config/config.js';
 import { licenses } from './device-helpers.js';
-import {
-  bearer,
-  login,
-  makeDealerAndCustomer,
-  PASSWORD,
-  startApp,
-  uniq,
-  type Made,
-  type TestApp,
-} from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq, type Made } from './harness.js';
+import { useListeningApp, useTestApp } from './support/index.js';
 
-let t: TestApp;
-let base: string;
-beforeAll(async () => {
-  t = await startApp();
-  await t.app.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await t.close();
-});
-
-let running: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((s) => s.stop()));
-  running = [];
-  t.clock.set(null);
-});
+const t = useTestApp();
+const host = useListeningApp(t);
 
 /** A simulated recorder of the customer, on the app's clock; heartbeats only when the test says so. */
 function simulator(m: Made, opts: Partial<SimulatorOptions> = {}): Simulator {
   const sim = new Simulator({
-    url: base,
+    url: host.base(),
     email: m.customerEmail,
     password: PASSWORD,
     cameras: 2,
@@ -58,7 +34,7 @@ function simulator(m: Made, opts: Partial<SimulatorOptions> = {}): Simulator {
     now: () => t.clock.now(),
     ...opts,
   });
-  running.push(sim);
+  host.track(sim);
   return sim;
 }
 
@@ -223,7 +199,7 @@ describe('device simulator against the app', () => {
         path.join(REPO_ROOT, 'sim', 'dist', 'cli.js'),
         '--json',
         '--url',
-        base,
+        host.base(),
         '--email',
         m.customerEmail,
         '--password',

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DEVICE_LOG_RETENTION, ErrorCode } from '@lc/shared';
 import { deviceAuth, licenses, recorderSpec, register, directSpec, boundMap } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const beat = (credential: string, body: Record<string, unknown>) =>
   t.http.post('/api/device/heartbeat').set(deviceAuth(credential)).send(body);
@@ -109,6 +104,8 @@ describe('heartbeat telemetry', () => {
     const m = await makeDealerAndCustomer(t);
     const d = await register(t, m.customerEmail, recorderSpec([1]));
     const n = DEVICE_LOG_RETENTION.network; // 100
+    // Logs are stored no later than now: the clock runs past the logs' times (2027-01-01).
+    t.clock.set(new Date('2027-03-01T00:00:00Z'), true);
     for (let i = 0; i < 2; i++) {
       const logs = Array.from({ length: 70 }, (_, k) => ({
         kind: 'network',

@@ -1,16 +1,11 @@
 /** Issue 12, seed 001 §2.1 and §4.2.3: firmware-update reservations — recorders only, change (overwrite) and cancel. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, FIRMWARE_VERSION_MAX } from '@lc/shared';
 import { deviceAuth, directSpec, licenses, recorderSpec, register } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const NOW = new Date('2027-03-01T00:00:00Z');
 const later = (h: number) => new Date(NOW.getTime() + h * 3_600_000).toISOString();

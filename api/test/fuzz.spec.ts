@@ -4,11 +4,12 @@
  * queries and bodies — NUL bytes, lone surrogates, wrong types, nulls, huge values. Whatever
  * the answer, it is never a 5xx.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/common/config/config.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { deviceAuth, recorderSpec, register } from './device-helpers.js';
 
 interface Operation {
@@ -146,20 +147,18 @@ const BAD_QUERIES = (name: string) => [
 type Role = 'anonymous' | 'operator' | 'dealer' | 'customer' | 'device';
 const ROLES: Role[] = ['anonymous', 'operator', 'dealer', 'customer', 'device'];
 
-let t: TestApp;
+const t = useTestApp();
 let ownerEmail: string;
 let customerEmail: string;
 let deviceCredential: string;
 const headers: Partial<Record<Role, Record<string, string>>> = {};
 
 beforeAll(async () => {
-  t = await startApp();
   const m = await makeDealerAndCustomer(t);
   ownerEmail = m.ownerEmail;
   customerEmail = m.customerEmail;
   deviceCredential = (await register(t, m.customerEmail, recorderSpec([1, 2]))).credential;
 });
-afterAll(() => t.close());
 
 /** Fresh sessions per operation: a fuzzed call may end a session (sign-out, password rules). */
 async function signIn(): Promise<void> {

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ErrorCode } from '@lc/shared';
 import { ALLOW_KEY, PUBLIC_KEY } from '../src/common/auth/decorators.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 interface RouteInfo {
   route: string;

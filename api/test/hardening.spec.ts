@@ -3,20 +3,17 @@
  * oversized request line gets a JSON 414, security headers everywhere, `/api/docs` only where
  * configured, plain-text subjects unescaped, and two refusals (proxy exchange, deactivated e-mail).
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ErrorCode } from '@lc/shared';
 import { TemplateRenderer } from '../src/common/mail/templates.js';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { deviceAuth, recorderSpec, register } from './device-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const json = (s: string) => ({ 'Content-Type': 'application/json', body: s });
 

@@ -6,12 +6,13 @@
  * one of A's ids in an answer, never a 5xx; A's rows are unchanged afterwards. The development
  * surface (`/api/dev/*`, absent in production) is shared by design and only checked for 5xx.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../src/common/config/config.js';
 import { PasswordHasher } from '../src/common/auth/password-hasher.js';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, uniq, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { licenses, recorderSpec, register } from './device-helpers.js';
 import { operatorToken } from './licensing.js';
 
@@ -31,7 +32,7 @@ const OPERATIONS = Object.entries(DOC.paths).flatMap(([p, ops]) =>
     })),
 );
 
-let t: TestApp;
+const t = useTestApp();
 /** Dealer A's ids of every kind. */
 let aIds: Record<string, string>;
 let B: { dealer: Record<string, string>; customer: Record<string, string> };
@@ -70,7 +71,6 @@ async function snapshot(): Promise<string> {
 let before: string;
 
 beforeAll(async () => {
-  t = await startApp();
   const a = await makeDealerAndCustomer(t);
   const dev = await register(t, a.customerEmail, recorderSpec([1, 2]));
   const lic = await licenses(t, a);
@@ -129,7 +129,6 @@ beforeAll(async () => {
   };
   before = await snapshot();
 });
-afterAll(() => t.close());
 
 /** The development surface (mailbox, clock, jobs) is shared by design and absent in production. */
 const DEV_ONLY = /^\/api\/dev\//;

@@ -4,7 +4,7 @@
  * run), restored by a new license (bound by the assignment itself, no job run)} × each route that
  * exercises it → the expected answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, type CapabilityKey } from '@lc/shared';
 import { CapabilityGate } from '../src/licenses/capability-gate.service.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
@@ -17,15 +17,10 @@ import {
   register,
   type Registered,
 } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type Made, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, type Made } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const ASSIGNED = new Date('2026-11-22T01:00:00Z');
 /** 12 months after the free period, JST: the last millisecond of 2027-12. */

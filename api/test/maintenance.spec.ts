@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
 import { mailbox } from './account-helpers.js';
 import { deviceAuth, licenses, recorderSpec, directSpec, register } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, startApp, uniq, type Made, type TestApp } from './harness.js';
+import { bearer, makeDealerAndCustomer, uniq, type Made } from './harness.js';
+import { signIn, useTestApp } from './support/index.js';
 import { IncidentsService } from '../src/maintenance/incidents.service.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
-const token = async (email: string) => (await login(t, email)).accessToken;
+const token = signIn(t);
 
 /** Sets the maintaining dealer's phone straight in the database (the profile route is tested elsewhere). */
 async function setPhone(m: Made, phone: string): Promise<void> {

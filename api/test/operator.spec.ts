@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { DealerOverview, OperatorOverview } from '@lc/shared';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { addStock, createSku, makeSecondary, operatorToken } from './licensing.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 async function overview(): Promise<OperatorOverview> {
   const r = await t.http.get('/api/operator/overview').set(bearer(await operatorToken(t)));

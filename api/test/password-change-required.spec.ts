@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
-import { bearer, login, makeDealerAndCustomer, startApp, uniq, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, uniq } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('an e-mailed initial password must be changed first (SPEC §5)', () => {
   it('refuses everything but me and change-password until it is changed, then the same token works', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,15 +6,10 @@ import { ErrorCode } from '@lc/shared';
 import { toBody } from '../src/common/errors/error.filter.js';
 import { REPO_ROOT } from '../src/common/config/config.js';
 import { stableOpenApi } from '../src/openapi.js';
-import { startApp, type TestApp } from './harness.js';
+import { startApp } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('health and OpenAPI', () => {
   it('reports healthy once migrated', async () => {

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
 import { operator } from './account-helpers.js';
 import { directSpec, licenses, recorderSpec, register } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ env: { TERMS_VERSION: 'v-test-1' } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp({ env: { TERMS_VERSION: 'v-test-1' } });
 
 const tok = async (login_: string) => (await login(t, login_)).accessToken;
 const announce = async (body: Record<string, unknown>) =>

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, type LoginResponse } from '@lc/shared';
-import { bearer, login, PASSWORD, startApp, type TestApp } from './harness.js';
+import { bearer, login, PASSWORD } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { apiCustomer, apiDealer, apiMember, lastMail, operator } from './account-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const MIN = 60_000;
 const open = (s: LoginResponse, body: Record<string, unknown>) =>

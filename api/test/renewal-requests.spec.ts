@@ -1,19 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, type RenewalRequestView } from '@lc/shared';
 import { mailbox } from './account-helpers.js';
 import { licenses, recorderSpec, register } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type Made, type TestApp } from './harness.js';
+import { bearer, makeDealerAndCustomer, type Made } from './harness.js';
+import { signIn, useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp();
 
-const token = async (email: string) => (await login(t, email)).accessToken;
+const token = signIn(t);
 const DAY = 86_400_000;
 
 async function ask(m: Made, cameraId: string, note?: string) {

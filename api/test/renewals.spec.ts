@@ -1,17 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { bearer, makeDealerAndCustomer } from './harness.js';
+import { signIn, useTestApp } from './support/index.js';
 import { addCustomer, addStock, createSku, makeSecondary, operatorToken, stockOf } from './licensing.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp();
 
-const token = async (email: string) => (await login(t, email)).accessToken;
+const token = signIn(t);
 const act = (tok: string, id: string, action: string, body: object = {}) =>
   t.http.post(`/api/orders/${id}/${action}`).set(bearer(tok)).send(body);
 

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@lc/shared';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, uniq, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { lastMail } from './account-helpers.js';
 
 /**
@@ -37,13 +38,7 @@ const SHARED_USER_ROUTES = [
 const PUBLIC =
   /^(GET|POST|PUT) \/api\/(auth\/(login|refresh|logout|accept-invitation|set-password|forgot-password|reset-password|confirm-email)|config\/public|health|dev\/|device\/(register|keys)|ec\/webhook)/;
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe('a shared user against every route of the OpenAPI document', () => {
   it('reaches exactly the shared-user routes; the guard refuses every other one', async () => {

@@ -1,29 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createPublicKey, verify } from 'node:crypto';
 import { ErrorCode, parseStreamGrant, type SharedPermissions } from '@lc/shared';
-import {
-  bearer,
-  login,
-  makeDealerAndCustomer,
-  PASSWORD,
-  startApp,
-  uniq,
-  type Made,
-  type TestApp,
-} from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq, type Made } from './harness.js';
+import { signIn, useTestApp } from './support/index.js';
 import { licenses, recorderSpec, register, type Registered } from './device-helpers.js';
 import { lastMail } from './account-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ env: { SHARED_USER_LIMIT: '3' } });
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp({ env: { SHARED_USER_LIMIT: '3' } });
 
-const token = async (email: string) => (await login(t, email)).accessToken;
+/** Files devices into a folder (a device is in at most one folder). */
+const fileDevices = (tok: string, folderId: string, deviceIds: string[]) =>
+  t.http.put(`/api/folders/${folderId}/devices`).set(bearer(tok)).send({ deviceIds });
+
+const token = signIn(t);
 const NONE: SharedPermissions = {
   playback: false,
   download: false,
@@ -391,22 +380,10 @@ describe('folders', () => {
     const deep = await mk(holder, 'Too deep', c.id);
     expect(deep.status).toBe(400);
     expect(deep.body.code).toBe(ErrorCode.FOLDER_TOO_DEEP);
-    await t.http
-      .put(`/api/folders/${b.id}/devices`)
-      .set(bearer(holder))
-      .send({ deviceIds: [d.deviceId] })
-      .expect(200);
-    await t.http
-      .put(`/api/folders/${c.id}/devices`)
-      .set(bearer(holder))
-      .send({ deviceIds: [d2.deviceId] })
-      .expect(200);
+    await fileDevices(holder, b.id, [d.deviceId]).expect(200);
+    await fileDevices(holder, c.id, [d2.deviceId]).expect(200);
     // A device is in at most one folder: filing it elsewhere moves it.
-    await t.http
-      .put(`/api/folders/${a.id}/devices`)
-      .set(bearer(holder))
-      .send({ deviceIds: [d2.deviceId] })
-      .expect(200);
+    await fileDevices(holder, a.id, [d2.deviceId]).expect(200);
     let list = (await t.http.get('/api/folders').set(bearer(holder))).body as Array<{
       id: string;
       deviceIds: string[];
@@ -436,19 +413,12 @@ describe('folders', () => {
        SELECT $1, $2, 'sub ' || g, now(), now() FROM generate_series(1, 99) g`,
       [m.customerId, top.id],
     );
-    await t.http
-      .put(`/api/folders/${top.id}/devices`)
-      .set(bearer(holder))
-      .send({ deviceIds: [d.deviceId] })
-      .expect(200);
+    await fileDevices(holder, top.id, [d.deviceId]).expect(200);
     const full = await mk(holder, 'one more', top.id);
     expect(full.status).toBe(400);
     expect(full.body.code).toBe(ErrorCode.FOLDER_FULL);
     const d2 = await register(t, m.customerEmail, recorderSpec([1]));
-    const more = await t.http
-      .put(`/api/folders/${top.id}/devices`)
-      .set(bearer(holder))
-      .send({ deviceIds: [d2.deviceId] });
+    const more = await fileDevices(holder, top.id, [d2.deviceId]);
     expect(more.body.code).toBe(ErrorCode.FOLDER_FULL);
   });
 
@@ -458,16 +428,8 @@ describe('folders', () => {
     const a = (await mk(holder, 'Site')).body;
     const b = (await mk(holder, 'Entrance', a.id)).body;
     const x = (await mk(holder, 'Office')).body;
-    await t.http
-      .put(`/api/folders/${b.id}/devices`)
-      .set(bearer(holder))
-      .send({ deviceIds: [d.deviceId] })
-      .expect(200);
-    await t.http
-      .put(`/api/folders/${x.id}/devices`)
-      .set(bearer(holder))
-      .send({ deviceIds: [d2.deviceId] })
-      .expect(200);
+    await fileDevices(holder, b.id, [d.deviceId]).expect(200);
+    await fileDevices(holder, x.id, [d2.deviceId]).expect(200);
     const s = await sharedUser(holder, { cameraIds: [d.cameras[0].id] });
     const r = await t.http.get('/api/folders').set(bearer(s.token));
     expect(r.status).toBe(200);
@@ -510,11 +472,7 @@ describe('device deletion and deactivation remove sharing', () => {
     const keep = await register(t, m.customerEmail, recorderSpec([1]));
     const s = await sharedUser(holder, { cameraIds: [d.cameras[0].id, keep.cameras[0].id] });
     const f = (await t.http.post('/api/folders').set(bearer(holder)).send({ name: 'F' })).body;
-    await t.http
-      .put(`/api/folders/${f.id}/devices`)
-      .set(bearer(holder))
-      .send({ deviceIds: [d.deviceId] })
-      .expect(200);
+    await fileDevices(holder, f.id, [d.deviceId]).expect(200);
     await t.http.put(`/api/favorites/${d.cameras[0].id}`).set(bearer(s.token)).expect(204);
     await t.http
       .delete(`/api/devices/${d.deviceId}`)

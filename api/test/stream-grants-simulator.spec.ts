@@ -3,28 +3,14 @@
  * before it "streams" — genuine grants admit a remote viewer, forged or expired ones are refused.
  * The simulator's clock is the app's clock; nothing sleeps.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from '@jest/globals';
 import { Simulator } from '@lc/sim';
 import { licenses } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, uniq, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq } from './harness.js';
+import { useListeningApp, useTestApp } from './support/index.js';
 
-let t: TestApp;
-let base: string;
-beforeAll(async () => {
-  t = await startApp();
-  await t.app.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await t.close();
-});
-let running: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((s) => s.stop()));
-  running = [];
-  t.clock.set(null);
-});
+const t = useTestApp();
+const host = useListeningApp(t);
 
 describe('stream grants verified by the device', () => {
   it('admits a viewer with a genuine grant; refuses a forged, an expired and another camera’s grant', async () => {
@@ -33,7 +19,7 @@ describe('stream grants verified by the device', () => {
     t.clock.set(new Date('2026-11-22T01:00:00Z'), true);
     await l.assign(1);
     const sim = new Simulator({
-      url: base,
+      url: host.base(),
       email: m.customerEmail,
       password: PASSWORD,
       cameras: 2,
@@ -45,7 +31,7 @@ describe('stream grants verified by the device', () => {
       activity: false,
       now: () => t.clock.now(),
     });
-    running.push(sim);
+    host.track(sim);
     sim.start();
     const ready = await sim.waitFor(
       (s) => s.cameras.some((c) => c.remoteStreaming) && s.cameras.every((c) => !!c.cameraId),

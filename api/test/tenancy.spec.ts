@@ -3,7 +3,7 @@
  * own rows — on every customer, member, dealer, proxy, audit and portal route when it uses
  * dealer A's ids. The last test fails when one of these controllers gains a route without a case here.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner } from '@nestjs/core';
@@ -13,10 +13,11 @@ import { DealersController } from '../src/dealers/dealers.controller.js';
 import { ProxyController } from '../src/auth/proxy.controller.js';
 import { AuditController } from '../src/audit/audit.controller.js';
 import { PortalController } from '../src/portal/portal.controller.js';
-import { bearer, login, startApp, type TestApp } from './harness.js';
+import { bearer, login } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { apiCustomer, apiDealer, apiMember } from './account-helpers.js';
 
-let t: TestApp;
+const t = useTestApp();
 let A: {
   id: string;
   session: LoginResponse;
@@ -29,7 +30,6 @@ let A: {
 let B: { session: LoginResponse; customer: LoginResponse };
 
 beforeAll(async () => {
-  t = await startApp();
   const a = await apiDealer(t);
   const staff = await apiMember(t, a.session, 'staff');
   const c = await apiCustomer(t, a.session);
@@ -54,9 +54,6 @@ beforeAll(async () => {
   const b = await apiDealer(t);
   const bc = await apiCustomer(t, b.session);
   B = { session: b.session, customer: await login(t, bc.email) };
-});
-afterAll(async () => {
-  await t.close();
 });
 
 const as = (s: LoginResponse) => ({

@@ -20,7 +20,7 @@ import { EntitlementsCache, type CachedEntitlements } from './entitlements-cache
 import { BindingService } from '../licenses/binding.service.js';
 import { DeviceRegistrationService } from './registration.service.js';
 import { EventMailService } from '../events/event-mail.service.js';
-import { DeviceTelemetryService } from './telemetry.service.js';
+import { TelemetryIntakeService } from './telemetry-intake.service.js';
 import { CommandsService } from './commands.service.js';
 
 export const COMMUNICATION_ERROR = 'communication_error';
@@ -38,7 +38,7 @@ export class DeviceApiService {
     private readonly registration: DeviceRegistrationService,
     private readonly cache: EntitlementsCache,
     private readonly eventMail: EventMailService,
-    private readonly telemetry: DeviceTelemetryService,
+    private readonly telemetry: TelemetryIntakeService,
     private readonly commands: CommandsService,
   ) {}
 
@@ -180,7 +180,7 @@ export class DeviceApiService {
         }
       }
       if (dto.events?.length) {
-        // Licensed cameras' events only, never later than now (DeviceTelemetryService.recordEvents).
+        // Licensed cameras' events only, never later than now (TelemetryIntakeService.recordEvents).
         const stored = await this.telemetry.recordEvents(em, device, dto.events, now);
         // Event e-mails, in this transaction (it holds the device row: one at a time per camera).
         await this.eventMail.notify(

@@ -17,6 +17,8 @@ import { StreamGrantsController } from './stream-grants.controller.js';
 import { StreamGrantsService } from './stream-grants.service.js';
 import { TelemetryController } from './telemetry.controller.js';
 import { DeviceTelemetryService } from './telemetry.service.js';
+import { TelemetryIntakeService } from './telemetry-intake.service.js';
+import { EventSearchService } from './event-search.service.js';
 import { IncidentsModule } from '../maintenance/incidents.module.js';
 import { IncidentsService } from '../maintenance/incidents.service.js';
 import { CredentialsModule } from '../auth/credential-check.js';
@@ -39,6 +41,8 @@ import { CapabilityModule } from '../licenses/capability.module.js';
     EntitlementsNotifier,
     { provide: EntitlementsCache, useValue: new EntitlementsCache() },
     DeviceTelemetryService,
+    TelemetryIntakeService,
+    EventSearchService,
     StreamGrantsService,
   ],
   exports: [DeviceTelemetryService, CommandsService, DevicesService, CapabilityModule],

@@ -17,6 +17,7 @@ import {
   EventQueryDto,
 } from './dto/telemetry.dto.js';
 import { DeviceTelemetryService, historyCsv, logsCsv } from './telemetry.service.js';
+import { EventSearchService } from './event-search.service.js';
 
 /**
  * Connection history, device logs and event search for the customer (also in a proxy session,
@@ -29,6 +30,7 @@ import { DeviceTelemetryService, historyCsv, logsCsv } from './telemetry.service
 export class TelemetryController {
   constructor(
     private readonly telemetry: DeviceTelemetryService,
+    private readonly eventSearch: EventSearchService,
     private readonly clock: Clock,
     private readonly ds: DataSource,
   ) {}
@@ -85,14 +87,14 @@ export class TelemetryController {
   async events(@CurrentUser() user: AuthUser, @Query() q: EventQueryDto) {
     if (user.role === 'shared_user') {
       await requireSharedPermission(this.ds.manager, user, 'eventSearch');
-      return this.telemetry.events(
+      return this.eventSearch.events(
         { customerId: user.customerId! },
         q,
         await sharedCameraIds(this.ds.manager, user.id),
       );
     }
     const customerId = await this.telemetry.authorizeRead(user, 'events', q.deviceId);
-    return this.telemetry.events({ customerId }, q);
+    return this.eventSearch.events({ customerId }, q);
   }
 
   /** The header bell: the customer's latest 10 alarms. */
@@ -100,7 +102,7 @@ export class TelemetryController {
   @Get('events/alarms')
   @ApiOkResponse({ type: AlarmDto, isArray: true })
   async alarms(@CurrentUser() user: AuthUser) {
-    return this.telemetry.latestAlarms(user.customerId!);
+    return this.eventSearch.latestAlarms(user.customerId!);
   }
 
   private async historyOut(

@@ -1,30 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
-  ALARM_EVENT_TYPES,
-  EVENT_BELL_SIZE,
-  type AlarmView,
   CONNECTION_HISTORY_PAGE_SIZE,
-  DEVICE_LOG_RETENTION,
   ErrorCode,
-  EVENT_PAGE_SIZE,
-  EVENT_SEARCH_MAX,
   type ConnectionEventKind,
   type ConnectionEventView,
-  type DeviceEventView,
   type DeviceLogKind,
   type DeviceLogView,
   type Page,
 } from '@lc/shared';
 import { rows } from '../common/database/database.js';
-import { Clock } from '../common/clock/clock.js';
 import { AuditService } from '../common/audit/audit.service.js';
 import type { AuthUser } from '../common/auth/decorators.js';
-import { eventLicensedSql } from '../licenses/validity.js';
 import type { CsvFile } from '../common/http/csv.js';
 import { AppError } from '../common/errors/app-error.js';
-import type { AuthDevice } from './credentials.js';
-import type { HeartbeatEventDto, HeartbeatLogDto } from './dto/register-device.dto.js';
 
 /**
  * Whose telemetry a query may read. The scope is part of every query's WHERE clause: a customer
@@ -51,17 +40,6 @@ export interface LogQuery {
   pageSize?: number;
 }
 
-export interface EventQuery {
-  deviceId?: string;
-  deviceIds?: string[];
-  type?: string;
-  types?: string[];
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
-}
-
 /** The connection-history CSV (portal and maintenance). */
 export const historyCsv = (items: ConnectionEventView[]): CsvFile => ({
   base: 'connection-history',
@@ -82,58 +60,17 @@ const EXPORT_MAX = 10_000;
 const iso = (d: Date) => d.toISOString();
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
-/** Connection history, device logs and events (SPEC §8), read by the portal and by maintenance. */
+/**
+ * Reading device telemetry (SPEC §8): who may read it, connection history and device logs, for the
+ * portal and for maintenance. Events are searched by `EventSearchService`; a heartbeat's events
+ * and logs are written by `TelemetryIntakeService`.
+ */
 @Injectable()
 export class DeviceTelemetryService {
   constructor(
     private readonly ds: DataSource,
-    private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
-
-  // ---------- intake (the device's heartbeat, in its transaction) ----------
-
-  /**
-   * Stores a heartbeat's events. A device's clock may run ahead: nothing is recorded later than
-   * now. SPEC §3: events of a camera without a valid license are not stored; events of no known
-   * camera (the recorder's own) follow the device rule — the same rule as the CapabilityGate.
-   */
-  recordEvents(
-    em: EntityManager,
-    device: AuthDevice,
-    events: HeartbeatEventDto[],
-    now: Date,
-  ): Promise<Array<{ id: string; camera_id: string | null; type: string; at: Date }>> {
-    return rows(
-      em,
-      `INSERT INTO device_event (device_id, customer_id, camera_id, type, at, message)
-       SELECT $1, $2, c.id, e.type, LEAST(COALESCE(e.at, $4), $4), e.message
-         FROM jsonb_to_recordset($3::jsonb) AS e(type text, at timestamptz, channel int, message text)
-         LEFT JOIN camera c ON c.device_id = $1 AND c.channel = e.channel AND c.deleted_at IS NULL
-        WHERE ${eventLicensedSql('c', 'dv', '$4')}
-       RETURNING id, camera_id, type, at`,
-      [device.deviceId, device.customerId, JSON.stringify(events), now],
-    );
-  }
-
-  /** Stores a heartbeat's logs and keeps the newest DEVICE_LOG_RETENTION of each kind. */
-  async recordLogs(em: EntityManager, device: AuthDevice, logs: HeartbeatLogDto[], now: Date): Promise<void> {
-    await em.query(
-      `INSERT INTO device_log (device_id, customer_id, kind, at, code, message)
-       SELECT $1, $2, e.kind, LEAST(COALESCE(e.at, $4), $4), e.code, e.message
-         FROM jsonb_to_recordset($3::jsonb) AS e(kind text, at timestamptz, code text, message text)`,
-      [device.deviceId, device.customerId, JSON.stringify(logs), now],
-    );
-    const kinds = [...new Set(logs.map((l) => l.kind))];
-    await em.query(
-      `DELETE FROM device_log WHERE id IN (
-         SELECT id FROM (
-           SELECT id, kind, row_number() OVER (PARTITION BY kind ORDER BY at DESC, id DESC) AS n
-             FROM device_log WHERE device_id = $1 AND kind = ANY($2::text[])) x
-          WHERE n > ($3::jsonb ->> x.kind)::int)`,
-      [device.deviceId, kinds, JSON.stringify(DEVICE_LOG_RETENTION)],
-    );
-  }
 
   /**
    * Who may read a customer's device telemetry through the portal routes (issue 12, seed 004
@@ -284,137 +221,5 @@ export class DeviceTelemetryService {
       page,
       pageSize,
     };
-  }
-
-  /**
-   * Event search: several devices and types, newest first, 100 per page, at most the latest
-   * 1000 (SPEC §8); `truncated` says more matched. A device outside the scope is 404. Only events
-   * of cameras licensed now (recorder-level events: the device rule) are found (SPEC §3 remote
-   * search); a license bound again shows them again at once.
-   */
-  async events(
-    scope: TelemetryScope,
-    q: EventQuery,
-    /** A shared user's cameras: only their events (null: every camera of the scope). */
-    cameraIds: string[] | null = null,
-  ): Promise<Page<DeviceEventView> & { truncated: boolean }> {
-    if (q.deviceId && scope.deviceId && q.deviceId !== scope.deviceId) throw AppError.notFound('Device');
-    const deviceIds = [
-      ...new Set([
-        ...(q.deviceIds ?? []),
-        ...(q.deviceId ? [q.deviceId] : []),
-        ...(scope.deviceId ? [scope.deviceId] : []),
-      ]),
-    ];
-    if (scope.deviceId && deviceIds.some((d) => d !== scope.deviceId)) throw AppError.notFound('Device');
-    if (deviceIds.length) {
-      const [n] = await rows<{ n: number }>(
-        this.ds.manager,
-        `SELECT count(*)::int AS n FROM device
-          WHERE id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR customer_id = $2) AND deleted_at IS NULL`,
-        [deviceIds, scope.customerId ?? null],
-      );
-      if (n.n !== deviceIds.length) throw AppError.notFound('Device');
-    }
-    const types = [...new Set([...(q.types ?? []), ...(q.type ? [q.type] : [])])];
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? EVENT_PAGE_SIZE;
-    const offset = (page - 1) * pageSize;
-    const limit = Math.max(0, Math.min(pageSize, EVENT_SEARCH_MAX - offset));
-    const where = `WHERE ($1::uuid IS NULL OR e.customer_id = $1)
-          AND (cardinality($2::uuid[]) = 0 OR e.device_id = ANY($2::uuid[]))
-          AND (cardinality($3::text[]) = 0 OR e.type = ANY($3::text[]))
-          AND ($4::timestamptz IS NULL OR e.at >= $4) AND ($5::timestamptz IS NULL OR e.at < $5)
-          AND ($6::uuid[] IS NULL OR e.camera_id = ANY($6::uuid[]))
-          AND ${eventLicensedSql('c', 'dv', '$7', 'e.device_id')}`;
-    const params = [
-      scope.customerId ?? null,
-      deviceIds,
-      types,
-      q.from ?? null,
-      q.to ?? null,
-      cameraIds,
-      this.clock.now(),
-    ];
-    const r = await rows<{
-      id: string;
-      device_id: string;
-      device_name: string | null;
-      camera_id: string | null;
-      camera_name: string | null;
-      channel: number | null;
-      type: string;
-      at: Date;
-      message: string | null;
-    }>(
-      this.ds.manager,
-      `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, c.channel,
-              e.type, e.at, e.message
-         FROM device_event e
-         JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
-         LEFT JOIN camera c ON c.id = e.camera_id
-        ${where}
-        ORDER BY e.at DESC, e.id DESC
-        LIMIT $8 OFFSET $9`,
-      [...params, limit, offset],
-    );
-    // Counted up to one past the maximum: enough to say "more matched".
-    const [c] = await rows<{ n: number }>(
-      this.ds.manager,
-      `SELECT count(*)::int AS n FROM (
-         SELECT 1 FROM device_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
-           LEFT JOIN camera c ON c.id = e.camera_id
-          ${where}
-          LIMIT $8) x`,
-      [...params, EVENT_SEARCH_MAX + 1],
-    );
-    return {
-      items: r.map((e) => ({
-        id: e.id,
-        deviceId: e.device_id,
-        deviceName: e.device_name,
-        cameraId: e.camera_id,
-        cameraName: e.camera_name,
-        channel: e.channel,
-        type: e.type,
-        at: iso(e.at),
-        message: e.message,
-      })),
-      total: Math.min(c.n, EVENT_SEARCH_MAX),
-      truncated: c.n > EVENT_SEARCH_MAX,
-      page,
-      pageSize,
-    };
-  }
-
-  /** The header bell: the customer's latest alarms (seed 001 §5.6.2). */
-  async latestAlarms(customerId: string): Promise<AlarmView[]> {
-    const r = await rows<{
-      id: string;
-      device_id: string;
-      device_name: string | null;
-      camera_id: string | null;
-      camera_name: string | null;
-      type: string;
-      at: Date;
-    }>(
-      this.ds.manager,
-      `SELECT e.id, e.device_id, d.name AS device_name, e.camera_id, c.name AS camera_name, e.type, e.at
-         FROM device_event e
-         JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
-         LEFT JOIN camera c ON c.id = e.camera_id
-        WHERE e.customer_id = $1 AND e.type = ANY($2::text[])
-        ORDER BY e.at DESC, e.id DESC LIMIT $3`,
-      [customerId, ALARM_EVENT_TYPES, EVENT_BELL_SIZE],
-    );
-    return r.map((e) => ({
-      id: e.id,
-      deviceId: e.device_id,
-      deviceName: e.device_name,
-      cameraId: e.camera_id,
-      cameraName: e.camera_name,
-      type: e.type,
-      at: iso(e.at),
-    }));
   }
 }

@@ -8,7 +8,7 @@ import { EventRetentionService } from './retention.service.js';
 /**
  * Event notifications (settings, e-mails from heartbeat events) and event retention. The
  * heartbeat (DevicesModule) calls EventMailService inside its transaction; the search itself
- * is DeviceTelemetryService's.
+ * is devices' EventSearchService's.
  */
 @Module({
   controllers: [EventNotificationsController],

@@ -1,1 +1,2 @@
 export { signIn, useTestApp } from './app.js';
+export { useListeningApp } from './listen.js';

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsEmail,
   IsIn,
   IsInt,
@@ -18,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DEVICE_LOG_KINDS, DEVICE_TYPES, type DeviceLogKind, type DeviceType } from '@lc/shared';
+import { OptionalNestedArray } from '../../common/http/nested-array.js';
 
 export class CameraSpecDto {
   @ApiProperty({ minimum: 1, maximum: 256, example: 1 })
@@ -58,11 +57,7 @@ export class DeviceSpecDto {
   firmware: string;
 
   @ApiPropertyOptional({ type: CameraSpecDto, isArray: true, description: 'A recorder’s cameras' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(64)
-  @ValidateNested({ each: true })
-  @Type(() => CameraSpecDto)
+  @OptionalNestedArray(() => CameraSpecDto, 64)
   cameras?: CameraSpecDto[];
 }
 
@@ -180,35 +175,19 @@ export class HeartbeatDto {
     isArray: true,
     description: 'Recorder only: its current cameras; channels not known yet are registered and licensed',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(64)
-  @ValidateNested({ each: true })
-  @Type(() => CameraSpecDto)
+  @OptionalNestedArray(() => CameraSpecDto, 64)
   cameras?: CameraSpecDto[];
 
   @ApiPropertyOptional({ type: HeartbeatEventDto, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => HeartbeatEventDto)
+  @OptionalNestedArray(() => HeartbeatEventDto, 100)
   events?: HeartbeatEventDto[];
 
   @ApiPropertyOptional({ type: HeartbeatLogDto, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => HeartbeatLogDto)
+  @OptionalNestedArray(() => HeartbeatLogDto, 100)
   logs?: HeartbeatLogDto[];
 
   @ApiPropertyOptional({ type: CommandResultDto, isArray: true, description: 'Commands executed since' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => CommandResultDto)
+  @OptionalNestedArray(() => CommandResultDto, 100)
   commandResults?: CommandResultDto[];
 }
 
