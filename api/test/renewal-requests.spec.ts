@@ -51,6 +51,13 @@ describe('renewal requests', () => {
       handledAt: null,
     });
     expect(r.body.cameraName).toMatch(/CH2$/);
+    // What the console needs to name it "Camera 2 — REC-8 (<serial>)" (issue 14 §2.1).
+    expect(r.body).toMatchObject({
+      cameraOwnName: null,
+      cameraChannel: 2,
+      deviceName: expect.stringMatching(/^REC-8 \(SN/),
+      deviceType: 'recorder',
+    });
 
     const dealerView = await listAs(m.ownerEmail, { status: 'open' });
     expect(dealerView.map((x) => x.id)).toEqual([r.body.id]);

@@ -186,17 +186,17 @@ test('the customer reserves a firmware update, exchanges the recorder (licenses 
   // Exchange: the one bound license moves to the replacement.
   await page.getByRole('button', { name: 'Exchange device' }).click();
   const exchange = page.getByRole('dialog', { name: 'Exchange the device for a replacement' });
-  await expect(exchange.getByTestId('exchange-licenses')).toContainText('1 license(s) move');
+  await expect(exchange.getByTestId('exchange-licenses')).toContainText('1 license moves');
   await exchange.getByLabel('New serial number').fill(replacement);
   await exchange.getByLabel('MAC address').fill('02:00:00:00:00:02');
   await exchange.getByRole('button', { name: 'Exchange', exact: true }).click();
-  await expect(page.getByTestId('exchange-done')).toContainText('1 license(s) moved');
+  await expect(page.getByTestId('exchange-done')).toContainText('1 license moved');
   await expect(page.getByTestId('device-serial')).toHaveText(replacement);
 
   // Delete: the dialog names what is forfeited and wants the password and the serial.
   await page.getByRole('button', { name: 'Delete device' }).click();
   const del = page.getByRole('dialog', { name: 'Delete the device' });
-  await expect(del.getByTestId('deletion-impact')).toContainText('1 license(s)');
+  await expect(del.getByTestId('deletion-impact')).toContainText('1 license bound');
   await expect(del.getByTestId('deletion-impact')).toContainText('days of license time are forfeited');
   await del.getByLabel('Your password').fill(TEMPORARY);
   await del.getByTestId('delete-confirm-serial').fill(serial);
@@ -204,7 +204,7 @@ test('the customer reserves a firmware update, exchanges the recorder (licenses 
   await del.getByTestId('delete-confirm-serial').fill(replacement);
   await del.getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByTestId('device-deleted')).toContainText(
-    `The device ${replacement} was deleted; 1 license(s)`,
+    `The device ${replacement} was deleted; 1 license and`,
   );
   await expect(page.getByTestId('empty-state')).toContainText('No devices registered yet');
 });

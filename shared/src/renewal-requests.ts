@@ -1,3 +1,4 @@
+import type { DeviceType } from './devices.js';
 /** A customer may ask for a renewal this many days before its camera's license ends (SPEC §8). */
 export const RENEWAL_REQUEST_WINDOW_DAYS = 90;
 /** Longest note a customer may add to a renewal request. */
@@ -24,6 +25,12 @@ export interface RenewalRequestView {
   cameraId: string;
   /** The camera's name, else "device name or serial / CH n". */
   cameraName: string;
+  /** For the console's "Camera 3 (recorder REC-8 (SIM-REC-8))": the camera's own name (null: none), its channel, its device. */
+  cameraOwnName: string | null;
+  cameraChannel: number;
+  /** The device's name, else "model (serial)". */
+  deviceName: string;
+  deviceType: DeviceType;
   deviceId: string;
   note: string | null;
   status: RenewalRequestStatus;

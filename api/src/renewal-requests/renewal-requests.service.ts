@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   ErrorCode,
   renewalRequestable,
+  type DeviceType,
   type RenewalRequestStatus,
   type RenewalRequestView,
 } from '@lc/shared';
@@ -22,6 +23,10 @@ interface Row {
   customer_name: string;
   camera_id: string;
   camera_name: string;
+  camera_own_name: string | null;
+  camera_channel: number;
+  device_name: string;
+  device_type: DeviceType;
   device_id: string;
   note: string | null;
   status: RenewalRequestStatus;
@@ -33,6 +38,8 @@ interface Row {
 }
 
 const SELECT = `SELECT r.id, r.customer_id, c.name AS customer_name, r.camera_id, ${CAMERA_LABEL_SQL} AS camera_name,
+                       cam.name AS camera_own_name, cam.channel AS camera_channel,
+                       COALESCE(dev.name, dev.model || ' (' || dev.serial || ')') AS device_name, dev.type AS device_type,
                        cam.device_id, r.note, r.status, r.license_ends_at, r.created_at, cu.name AS created_by_name,
                        r.handled_at, hu.name AS handled_by_name
                   FROM renewal_request r
@@ -54,6 +61,10 @@ const view = (r: Row): RenewalRequestView => ({
   customerName: r.customer_name,
   cameraId: r.camera_id,
   cameraName: r.camera_name,
+  cameraOwnName: r.camera_own_name,
+  cameraChannel: r.camera_channel,
+  deviceName: r.device_name,
+  deviceType: r.device_type,
   deviceId: r.device_id,
   note: r.note,
   status: r.status,

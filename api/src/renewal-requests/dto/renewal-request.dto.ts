@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ErrorCode, RENEWAL_NOTE_MAX, RENEWAL_REQUEST_STATUSES } from '@lc/shared';
+import { DEVICE_TYPES, ErrorCode, RENEWAL_NOTE_MAX, RENEWAL_REQUEST_STATUSES } from '@lc/shared';
 import { Trim, withCode } from '../../accounts/validators.js';
 
 export class CreateRenewalRequestDto {
@@ -29,6 +29,11 @@ export class RenewalRequestDto {
   @ApiProperty() customerName: string;
   @ApiProperty({ format: 'uuid' }) cameraId: string;
   @ApiProperty({ description: 'The camera name, else "device / CH n"' }) cameraName: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The camera’s own name; null when it has none' })
+  cameraOwnName: string | null;
+  @ApiProperty() cameraChannel: number;
+  @ApiProperty({ description: 'The device name, else "model (serial)"' }) deviceName: string;
+  @ApiProperty({ enum: DEVICE_TYPES }) deviceType: string;
   @ApiProperty({ format: 'uuid' }) deviceId: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ enum: RENEWAL_REQUEST_STATUSES }) status: string;

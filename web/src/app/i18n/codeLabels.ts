@@ -45,6 +45,46 @@ const AUDIT_ACTIONS: Table = {
   'sku.updated': { en: 'SKU changed', ja: 'SKUを変更' },
   'renewal.requested': { en: 'Renewal requested', ja: '更新を依頼' },
   'renewal.handled': { en: 'Renewal request handled', ja: '更新依頼に対応' },
+  'order.confirmed': { en: 'Order confirmed', ja: '発注を確定' },
+  'order.invoiced': { en: 'Order invoiced', ja: '発注を請求' },
+  'order.payment_recorded': { en: 'Payment recorded', ja: '入金を記録' },
+  'order.fulfilled': { en: 'Order paid and delivered', ja: '発注の入金完了・納品' },
+  'order.cancelled': { en: 'Order cancelled', ja: '発注を取り消し' },
+  'devices.registered': { en: 'Device registered', ja: '機器を登録' },
+  'devices.reregistered': { en: 'Device registered again', ja: '機器を再登録' },
+  'devices.firmware_reservation_cancelled': {
+    en: 'Firmware update reservation cancelled',
+    ja: 'ファームウェア更新予約を取り消し',
+  },
+  'devices.telemetry_read': { en: 'Device information read', ja: '機器情報を取得' },
+  'maintenance.device_read': { en: 'Device information read (maintenance)', ja: '機器情報を取得（保守）' },
+  'maintenance.firmware_reservation_cancelled': {
+    en: 'Firmware update reservation cancelled (maintenance)',
+    ja: 'ファームウェア更新予約を取り消し（保守）',
+  },
+  'customers.contract_holder_renamed': { en: 'Contract holder renamed', ja: '契約者名を変更' },
+  'camera.sharing_set': { en: 'Camera sharing changed', ja: 'カメラの共有先を変更' },
+  'shared_user.created': { en: 'Shared user added', ja: '共有ユーザーを追加' },
+  'shared_user.updated': { en: 'Shared user changed', ja: '共有ユーザーを変更' },
+  'shared_user.cameras_set': { en: 'Shared cameras changed', ja: '共有カメラを変更' },
+  'shared_user.deleted': { en: 'Shared user deleted', ja: '共有ユーザーを削除' },
+  'folder.created': { en: 'Folder created', ja: 'フォルダーを作成' },
+  'folder.updated': { en: 'Folder changed', ja: 'フォルダーを変更' },
+  'folder.deleted': { en: 'Folder deleted', ja: 'フォルダーを削除' },
+  'folder.devices_added': { en: 'Devices put in a folder', ja: 'フォルダーに機器を追加' },
+  'folder.device_removed': { en: 'Device taken out of a folder', ja: 'フォルダーから機器を外す' },
+  'events.notification_settings_changed': { en: 'Notification settings changed', ja: '通知設定を変更' },
+  'stream.granted': { en: 'Remote viewing opened', ja: 'リモート視聴を開始' },
+  'terms.accepted': { en: 'Terms of use accepted', ja: '利用規約に同意' },
+  'announcements.created': { en: 'Announcement posted', ja: 'お知らせを掲載' },
+  'api_key.created': { en: 'API key created', ja: 'API キーを作成' },
+  'api_key.revoked': { en: 'API key revoked', ja: 'API キーを無効化' },
+  'api_key.request': { en: 'Call with an API key', ja: 'API キーによる呼び出し' },
+  'webhook.created': { en: 'Webhook endpoint added', ja: 'Webhook の送信先を追加' },
+  'webhook.updated': { en: 'Webhook endpoint changed', ja: 'Webhook の送信先を変更' },
+  'webhook.deleted': { en: 'Webhook endpoint deleted', ja: 'Webhook の送信先を削除' },
+  'webhook.secret_rotated': { en: 'Webhook secret renewed', ja: 'Webhook のシークレットを更新' },
+  'webhook.redelivered': { en: 'Webhook sent again', ja: 'Webhook を再送' },
 };
 
 /** What an audit entry is about (`auth_session` …). */
@@ -62,6 +102,11 @@ const TARGETS: Table = {
   renewal_request: { en: 'Renewal request', ja: '更新依頼' },
   sku: { en: 'SKU', ja: 'SKU' },
   user: { en: 'User', ja: 'ユーザー' },
+  folder: { en: 'Folder', ja: 'フォルダー' },
+  announcement: { en: 'Announcement', ja: 'お知らせ' },
+  api_key: { en: 'API key', ja: 'API キー' },
+  webhook_endpoint: { en: 'Webhook endpoint', ja: 'Webhook の送信先' },
+  webhook_delivery: { en: 'Webhook delivery', ja: 'Webhook の配信' },
 };
 
 /** Figures of a job run (`markedSilent` …). */
@@ -79,6 +124,15 @@ const JOB_COUNTS: Table = {
   incidentsClosed: { en: 'Incidents closed', ja: '復旧した異常' },
   delivered: { en: 'Delivered', ja: '配信' },
   failed: { en: 'Failed', ja: '失敗' },
+  devices: { en: 'Devices', ja: '機器' },
+  skipped: { en: 'Skipped', ja: 'スキップ' },
+  noticeMails: { en: 'Notice e-mails', ja: '通知メール' },
+  endpoints: { en: 'Endpoints', ja: '送信先' },
+  succeeded: { en: 'Succeeded', ja: '成功' },
+  retrying: { en: 'Retrying', ja: '再試行待ち' },
+  disabled: { en: 'Endpoints disabled', ja: '停止した送信先' },
+  batches: { en: 'Batches', ja: 'バッチ' },
+  eventsDeleted: { en: 'Events deleted', ja: '削除したイベント' },
 };
 
 /** Device event types (`recording_stopped` …). */
@@ -95,6 +149,13 @@ export function humanizeCode(code: string): string {
 function label(table: Table, code: string, lang: Language): string {
   return table[code]?.[lang] ?? humanizeCode(code);
 }
+
+/** The codes each table knows (a test holds them against the codes the API writes). */
+export const LABELLED_CODES = {
+  auditActions: Object.keys(AUDIT_ACTIONS),
+  auditTargets: Object.keys(TARGETS),
+  jobCounts: Object.keys(JOB_COUNTS),
+} as const;
 
 export const auditActionLabel = (code: string, lang: Language) => label(AUDIT_ACTIONS, code, lang);
 export const auditTargetLabel = (code: string, lang: Language) => label(TARGETS, code, lang);

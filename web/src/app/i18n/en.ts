@@ -112,7 +112,8 @@ export const en = {
   'login.submit': 'Sign in',
   'login.passwordPolicy':
     'Passwords have {min}–{max} characters with upper- and lower-case letters, a digit and one of these symbols: {symbols}',
-  'login.reason.idle': 'You were signed out after {minutes} minutes of inactivity. Please sign in again.',
+  'login.reason.idle':
+    'You were signed out after {minutes} {minutes|minute|minutes} of inactivity. Please sign in again.',
   'login.reason.idleNoMinutes': 'You were signed out after a period of inactivity. Please sign in again.',
   'login.reason.expired': 'Your session has ended. Please sign in again.',
   'login.reason.deactivated': 'Your account has been deactivated. Thank you for using the service.',

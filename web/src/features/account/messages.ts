@@ -39,9 +39,11 @@ export const accountMessages = {
     'account.deactivate.button': 'Deactivate account',
     'account.deactivate.loading': 'Loading what will be lost',
     'account.deactivate.lossTitle': 'Deactivating removes, without refund:',
-    'account.deactivate.lossDevices': '{devices} devices and {cameras} cameras are deleted',
-    'account.deactivate.lossLicenses': '{licenses} licenses become void: {days} remaining days are forfeited',
-    'account.deactivate.lossShared': '{n} shared users are removed',
+    'account.deactivate.lossDevices':
+      '{devices} {devices|device|devices} and {cameras} {cameras|camera|cameras} are deleted',
+    'account.deactivate.lossLicenses':
+      '{licenses} {licenses|license becomes|licenses become} void: {days} remaining {days|day is|days are} forfeited',
+    'account.deactivate.lossShared': '{n} shared {n|user is|users are} removed',
     'account.deactivate.lossSignIn': 'Your sign-in ends now and cannot be restored',
     'account.deactivate.reasons': 'Why are you leaving? (optional)',
     'account.deactivate.reason.price': 'The price',

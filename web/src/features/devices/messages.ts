@@ -52,6 +52,8 @@ export const devicesMessages = {
       'Marked "do not license": edge recording and remote viewing have stopped. Live view on the HDMI monitor, playback there, events and SD-card export still work.',
     'devices.lapse.restore':
       'A license in your pool binds to it automatically; ask your dealer for a new license to restore everything at once.',
+    'devices.lapse.restoreDealer':
+      "A license in the customer's pool binds to it automatically; assign licenses to this customer to restore everything at once.",
     'devices.lapse.restoreMarked':
       'It is marked "do not license", so licenses in your pool skip it. Turn the mark off to license it again.',
 
@@ -99,7 +101,6 @@ export const devicesMessages = {
     'devices.camera.unnamed': 'Camera {channel}',
     'devices.camera.subtitle': 'Channel {channel} · {model} · {kind}',
     'devices.camera.license': 'License',
-    'devices.camera.licenseId': 'License ID',
     'devices.camera.registeredAt': 'Registered',
     'devices.camera.capabilities': 'What the camera may do',
     'devices.camera.settings': 'Settings',
@@ -225,7 +226,7 @@ export const devicesMessages = {
     'devices.exchange.introCamera':
       'Enter the replacement camera. It keeps the name, the "do not license" mark and the license with the same end date.',
     'devices.exchange.licensesMove':
-      '{count} license(s) move to the replacement. Nothing is forfeited; the old device stops working with the service.',
+      '{count} {count|license moves|licenses move} to the replacement. Nothing is forfeited; the old device stops working with the service.',
     'devices.exchange.field.serial': 'New serial number',
     'devices.exchange.field.model': 'Model',
     'devices.exchange.field.mac': 'MAC address',
@@ -234,15 +235,15 @@ export const devicesMessages = {
     'devices.exchange.error.invalid': 'Not valid',
     'devices.exchange.error.sameSerial': 'The replacement needs a different serial number',
     'devices.exchange.submit': 'Exchange',
-    'devices.exchange.done': 'The device was exchanged; {count} license(s) moved to it.',
+    'devices.exchange.done': 'The device was exchanged; {count} {count|license|licenses} moved to it.',
     'devices.exchange.credential': 'Device credential for the replacement (shown once):',
 
     'devices.delete.open': 'Delete device',
     'devices.delete.title': 'Delete the device',
     'devices.delete.intro':
-      'The device {serial} and its {cameras} camera(s) are removed from the service. This cannot be undone.',
+      'The device {serial} and its {cameras} {cameras|camera|cameras} are removed from the service. This cannot be undone.',
     'devices.delete.forfeits':
-      '{licenses} license(s) bound to its cameras will be voided: {days} days of license time are forfeited without refund.',
+      '{licenses} {licenses|license|licenses} bound to its cameras will be voided: {days} {days|day|days} of license time are forfeited without refund.',
     'devices.delete.forfeitsNothing': 'No valid license is bound to its cameras: nothing is forfeited.',
     'devices.delete.password': 'Your password',
     'devices.delete.typeSerial': 'Type the serial number {serial} to confirm',
@@ -251,7 +252,7 @@ export const devicesMessages = {
     'devices.delete.notInProxy':
       "Deleting a device needs the contract holder's password: not possible in a proxy session.",
     'devices.delete.done':
-      'The device {serial} was deleted; {licenses} license(s) and {days} days were forfeited.',
+      'The device {serial} was deleted; {licenses} {licenses|license|licenses} and {days} {days|day|days} were forfeited.',
 
     'devices.error.reservationInPast': 'The reserved time must be in the future.',
     'devices.error.serialTaken': 'This serial number is registered to another device.',
@@ -282,7 +283,7 @@ export const devicesMessages = {
     'devices.command.cancelConfirm': 'Cancels the firmware update reserved for {at}.',
     'devices.command.cancelled': 'The firmware-update reservation was cancelled.',
     'devices.events.lapsedHidden':
-      '{count} camera(s) have no valid license: their events are not stored and not shown here until a license is bound again.',
+      '{count} {count|camera has|cameras have} no valid license: {count|its|their} events are not stored and not shown here until a license is bound again.',
     'devices.dealerTelemetry':
       'Connection history and logs are open to you through a maintenance link the customer made (Remote monitoring), or in a proxy session.',
   },
@@ -338,6 +339,8 @@ export const devicesMessages = {
       '「ライセンスを割り当てない」に設定されています: エッジ録画とリモート機能が停止しています。HDMIモニターでのライブ・再生・イベント表示とSDカードのコピーは引き続き使えます。',
     'devices.lapse.restore':
       'プールのライセンスは自動で割り当てられます。販売店に新しいライセンスを依頼すると、すべての機能がすぐに戻ります。',
+    'devices.lapse.restoreDealer':
+      '顧客のプールのライセンスは自動で割り当てられます。この顧客にライセンスを割り当てると、すべての機能がすぐに戻ります。',
     'devices.lapse.restoreMarked':
       '「ライセンスを割り当てない」に設定されているため、プールのライセンスは割り当てられません。設定を解除すると再びライセンスが割り当てられます。',
 
@@ -385,7 +388,6 @@ export const devicesMessages = {
     'devices.camera.unnamed': 'カメラ{channel}',
     'devices.camera.subtitle': 'チャンネル{channel}・{model}・{kind}',
     'devices.camera.license': 'ライセンス',
-    'devices.camera.licenseId': 'ライセンスID',
     'devices.camera.registeredAt': '登録日',
     'devices.camera.capabilities': 'このカメラで使える機能',
     'devices.camera.settings': '設定',

@@ -22,6 +22,15 @@ export function deviceDisplayName(device: Pick<DeviceView, 'name' | 'model' | 's
   return device.name ?? `${device.model} (${device.serial})`;
 }
 
+/** "Camera 3 — REC-8 (SIM-REC-8)": the camera with the device it belongs to. */
+export function cameraWithDeviceName(
+  t: TFunction,
+  camera: Pick<CameraView, 'name' | 'channel'>,
+  device: Pick<DeviceView, 'name' | 'model' | 'serial'>,
+): string {
+  return `${cameraDisplayName(t, camera)} — ${deviceDisplayName(device)}`;
+}
+
 /** How many of the customer's cameras are without a valid license. */
 export function lapsedCount(devices: readonly DeviceView[]): number {
   return devices.reduce((n, d) => n + d.cameras.filter((c) => !c.licensed).length, 0);

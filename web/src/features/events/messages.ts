@@ -141,7 +141,7 @@ export const eventsFeatureMessages = {
     'bulk.off': 'OFF',
     'bulk.setting': 'Setting',
     'bulk.run': 'Set up',
-    'bulk.confirmTitle': 'Run on {count} recorders?',
+    'bulk.confirmTitle': 'Run on {count} {count|recorder|recorders}?',
     'bulk.confirm.firmware_update':
       'The update starts at the reserved time; the recorder restarts after it and recording stops for several minutes. An existing reservation is overwritten.',
     'bulk.confirm.restart': 'The selected recorders restart; recording stops for a moment.',

@@ -68,7 +68,7 @@ export const licensesMessages = {
     'licenses.skus.activeFor': '{code} can be ordered',
     'licenses.skus.editPrices': 'Edit prices',
     'licenses.skus.save': 'Save',
-    'licenses.months': '{count} months',
+    'licenses.months': '{count} {count|month|months}',
     'licenses.stock.title': 'License stock',
     'licenses.stock.subtitle': 'Licenses you hold, per SKU, ready to assign to your customers.',
     'licenses.stock.empty': 'No SKUs can be ordered yet.',
@@ -133,7 +133,7 @@ export const licensesMessages = {
     'licenses.wizard.stockShortTitle': 'Not enough stock',
     'licenses.wizard.stockShort':
       'You asked for {requested} but only {available} are in stock now. Go back and lower the quantity, or order more.',
-    'licenses.wizard.done': '{count} licenses were assigned to {name}.',
+    'licenses.wizard.done': '{count} {count|license was|licenses were} assigned to {name}.',
     'licenses.wizard.doneOne': '1 license was assigned to {name}.',
     'licenses.wizard.again': 'Assign more',
     'licenses.wizard.toHistory': 'Assignment history',

@@ -122,7 +122,7 @@ export const maintenanceMessages = {
     'maintenance.portal.linksTitle': 'Linked dealers',
     'maintenance.portal.noLinks': 'No dealer maintains your devices remotely.',
     'maintenance.portal.allDevices': 'All devices, including ones you register later',
-    'maintenance.portal.devicesCount': '{n} devices',
+    'maintenance.portal.devicesCount': '{n} {n|device|devices}',
     'maintenance.portal.linkedAt': 'Linked {time}',
     'maintenance.portal.unlink': 'Unlink',
     'maintenance.portal.unlinkTitle': 'End remote maintenance by {dealer}?',

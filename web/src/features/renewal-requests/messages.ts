@@ -3,7 +3,6 @@ export const renewalRequestsMessages = {
     'renewalRequests.title': 'Renewal requests',
     'renewalRequests.subtitle': 'Customers asking you to renew a camera’s license.',
     'renewalRequests.empty': 'No renewal requests are waiting.',
-    'renewalRequests.camera': 'Camera {camera}',
     'renewalRequests.requestedAt': 'Asked on {date}',
     'renewalRequests.endsAt': 'License ends {date}',
     'renewalRequests.noLicense': 'No valid license',
@@ -33,13 +32,12 @@ export const renewalRequestsMessages = {
     'renewalRequests.stateHandled': 'Your dealer handled your renewal request on {date}.',
     'renewalRequests.notYet': 'You can ask for a renewal from 90 days before the license ends.',
     'renewalRequests.fromRequest':
-      '{customer} asked for a renewal of camera {camera}. The request is marked handled when you assign.',
+      '{customer} asked for a renewal of {camera}. The request is marked handled when you assign.',
   },
   ja: {
     'renewalRequests.title': '更新依頼',
     'renewalRequests.subtitle': 'カメラのライセンス更新を依頼しているお客さまです。',
     'renewalRequests.empty': '対応待ちの更新依頼はありません。',
-    'renewalRequests.camera': 'カメラ {camera}',
     'renewalRequests.requestedAt': '依頼日 {date}',
     'renewalRequests.endsAt': 'ライセンス期限 {date}',
     'renewalRequests.noLicense': '有効なライセンスなし',
@@ -69,6 +67,6 @@ export const renewalRequestsMessages = {
     'renewalRequests.stateHandled': '販売店が {date} に更新依頼に対応しました。',
     'renewalRequests.notYet': 'ライセンス期限の90日前から更新を依頼できます。',
     'renewalRequests.fromRequest':
-      '{customer} さまからカメラ {camera} の更新依頼があります。割り当てると依頼は対応済みになります。',
+      '{customer} さまから {camera} の更新依頼があります。割り当てると依頼は対応済みになります。',
   },
 } as const;

@@ -18,7 +18,9 @@ import type { ProxyEndReason } from '../../proxy/hooks/useExitProxySession';
 import { EditCustomerEmailDialog } from '../components/EditCustomerEmailDialog';
 import { useCustomer } from '../hooks/useCustomer';
 
-type TabName = 'overview' | 'licenses' | 'devices' | 'audit';
+const TABS = ['overview', 'licenses', 'devices', 'audit'] as const;
+type TabName = (typeof TABS)[number];
+const isTab = (v: string | null): v is TabName => (TABS as readonly (string | null)[]).includes(v);
 
 export function CustomerDetailPage() {
   const t = useT();
@@ -27,8 +29,11 @@ export function CustomerDetailPage() {
   const location = useLocation();
   const proxyEnded = (location.state as { proxyEnded?: ProxyEndReason } | null)?.proxyEnded;
   const customer = useCustomer(id);
-  const [searchParams] = useSearchParams();
-  const [tab, setTab] = useState<TabName>(searchParams.get('tab') === 'devices' ? 'devices' : 'overview');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const asked = searchParams.get('tab');
+  const tab: TabName = isTab(asked) ? asked : 'overview';
+  // The tab lives in the address (`?tab=licenses`): links and the back button open the same tab.
+  const setTab = (v: TabName) => setSearchParams(v === 'overview' ? {} : { tab: v }, { replace: true });
   const [editing, setEditing] = useState(false);
   const [emailSaved, setEmailSaved] = useState(false);
   const [proxyOpen, setProxyOpen] = useState(false);

@@ -90,7 +90,13 @@ export function CameraDetailPage() {
             {cause.kind === 'neverLicensed'
               ? t('devices.lapse.neverLicensed')
               : t('devices.lapse.since', { date: date(cause.at) })}{' '}
-            {t(c.doNotLicense ? 'devices.lapse.restoreMarked' : 'devices.lapse.restore')}
+            {t(
+              c.doNotLicense
+                ? 'devices.lapse.restoreMarked'
+                : scope.customerId
+                  ? 'devices.lapse.restoreDealer'
+                  : 'devices.lapse.restore',
+            )}
           </Typography>
           <LapseDetails capabilities={c.capabilities} />
         </Alert>
@@ -108,7 +114,6 @@ export function CameraDetailPage() {
                   t('devices.col.license'),
                   <LicenseStatusChip key="s" camera={c} timeZone={scope.timeZone} />,
                 ],
-                [t('devices.camera.licenseId'), c.licenseId ?? '—', 'camera-license-id'],
                 [t('devices.col.endsAt'), date(c.endsAt), 'camera-ends-at'],
                 [t('devices.col.daysLeft'), formatDaysLeft(t, c.daysLeft), 'camera-days-left'],
                 [t('devices.camera.registeredAt'), date(c.registeredAt)],

@@ -136,7 +136,7 @@ export function BulkOperationsPage() {
                       }
                     />
                   }
-                  label={`${deviceDisplayName(d)} (${d.model})`}
+                  label={d.name ? `${d.name} (${d.model})` : deviceDisplayName(d)}
                 />
               ))}
             </Stack>

@@ -8,7 +8,7 @@ import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
 import { useDevices } from '../../devices/hooks/useDevices';
-import { cameraDisplayName, deviceDisplayName } from '../../devices/tree';
+import { cameraWithDeviceName } from '../../devices/tree';
 import { useCustomerLicenses } from '../hooks/useCustomerLicenses';
 import { LicenseStateChip } from './LicenseStateChip';
 
@@ -28,7 +28,7 @@ export function CustomerLicensesTable({ customerId, timeZone }: CustomerLicenses
   const devices = useDevices(user.role === 'dealer' ? { customerId } : {});
   const cameraNames = new Map<string, string>();
   for (const d of devices.data ?? []) {
-    for (const c of d.cameras) cameraNames.set(c.id, `${cameraDisplayName(t, c)} — ${deviceDisplayName(d)}`);
+    for (const c of d.cameras) cameraNames.set(c.id, cameraWithDeviceName(t, c, d));
   }
 
   if (licenses.isPending) {

@@ -1,3 +1,4 @@
+import { requestCameraName } from '../../renewal-requests/requestCameraName';
 import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
@@ -112,7 +113,10 @@ export function AssignmentWizardPage() {
       <PageHeader title={t('licenses.wizard.title')} subtitle={t('licenses.wizard.subtitle')} />
       {request && step < 3 && (
         <Alert severity="info" sx={{ mb: 2 }} data-testid="wizard-renewal-request">
-          {t('renewalRequests.fromRequest', { customer: request.customerName, camera: request.cameraName })}
+          {t('renewalRequests.fromRequest', {
+            customer: request.customerName,
+            camera: requestCameraName(t, request),
+          })}
           {request.note && (
             <Box component="span" sx={{ display: 'block', whiteSpace: 'pre-wrap', mt: 0.5 }}>
               {t('renewalRequests.note', { note: request.note })}

@@ -28,6 +28,7 @@ import { useT } from '../../../app/i18n/useT';
 import { useAssignments } from '../hooks/useAssignments';
 import { useCustomerSearch } from '../hooks/useCustomerSearch';
 import { useSkus } from '../hooks/useSkus';
+import { CustomerLink } from '../../../app/components/CustomerLink';
 
 /** Who assigned what to whom, when, for which term; filters, paging and CSV. */
 export function AssignmentsPage() {
@@ -155,7 +156,7 @@ export function AssignmentsPage() {
                   <TableRow key={a.id}>
                     <TableCell>{format(a.assignedAt)}</TableCell>
                     <TableCell>
-                      {a.customerName}
+                      <CustomerLink id={a.customerId} name={a.customerName} />
                       {a.customerEmail && (
                         <Box
                           component="span"

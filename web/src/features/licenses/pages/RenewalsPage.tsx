@@ -30,6 +30,7 @@ import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import type { OrdersPageState } from '../../billing/pages/OrdersPage';
 import { useOrderShortfall, useRenewals } from '../hooks/useRenewals';
+import { CustomerLink } from '../../../app/components/CustomerLink';
 
 /** Licenses ending soon per customer, those already waiting in the pool, and the shortfall to order. */
 export function RenewalsPage() {
@@ -146,7 +147,7 @@ export function RenewalsPage() {
                           <TableCell>
                             {i === 0 && (
                               <>
-                                {c.customerName}
+                                <CustomerLink id={c.customerId} name={c.customerName} />
                                 <Box
                                   component="span"
                                   sx={{ display: 'block', color: 'text.secondary', fontSize: 12 }}

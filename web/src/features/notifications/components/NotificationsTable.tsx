@@ -30,6 +30,7 @@ import type { MessageKey } from '../../../app/i18n/dictionaries';
 import { useFormatDateTime } from '../../../app/i18n/useFormatDateTime';
 import { useT } from '../../../app/i18n/useT';
 import { useNotifications } from '../hooks/useNotifications';
+import { CustomerLink } from '../../../app/components/CustomerLink';
 
 function Row({ n }: { n: NotificationView }) {
   const t = useT();
@@ -65,7 +66,13 @@ function Row({ n }: { n: NotificationView }) {
             sx={{ mr: 1 }}
           />
           {n.to}
-          {n.customerName ? ` (${n.customerName})` : ''}
+          {n.customerId && n.customerName && (
+            <>
+              {' ('}
+              <CustomerLink id={n.customerId} name={n.customerName} />
+              {')'}
+            </>
+          )}
         </TableCell>
         <TableCell align="right">{n.licenseCount}</TableCell>
         <TableCell>{n.status ? t(`notifications.status.${n.status}` as MessageKey) : '—'}</TableCell>
@@ -85,7 +92,9 @@ function Row({ n }: { n: NotificationView }) {
               <TableBody>
                 {n.licenses.map((l) => (
                   <TableRow key={l.licenseId}>
-                    <TableCell>{l.customerName}</TableCell>
+                    <TableCell>
+                      <CustomerLink id={l.customerId} name={l.customerName} />
+                    </TableCell>
                     <TableCell>{l.cameraName ?? t('notifications.inPool')}</TableCell>
                     <TableCell sx={{ fontFamily: 'monospace' }}>{l.skuCode}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{fmt(l.endsAt)}</TableCell>

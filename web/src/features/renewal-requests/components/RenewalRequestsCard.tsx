@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { requestCameraName } from '../requestCameraName';
 import { Link as RouterLink } from 'react-router-dom';
 import {
   Alert,
@@ -61,7 +62,7 @@ export function RenewalRequestsCard() {
                   <Link component={RouterLink} to={`/customers/${r.customerId}`}>
                     {r.customerName}
                   </Link>{' '}
-                  — {t('renewalRequests.camera', { camera: r.cameraName })}
+                  — {requestCameraName(t, r)}
                 </>
               }
               secondary={
