@@ -72,11 +72,14 @@ async function wave(
   total: number,
   parallel: number,
   onAnswer: (o: Outcome, all: Outcome[]) => void,
+  beforeSend: (all: Outcome[]) => Promise<void> = async () => undefined,
 ): Promise<Outcome[]> {
   const all: Outcome[] = [];
   let next = 0;
   const worker = async () => {
     while (next < total) {
+      await beforeSend(all);
+      if (next >= total) break;
       const key = `wave-${process.pid}-${Date.now()}-${next++}`;
       let o: Outcome;
       try {
@@ -206,6 +209,12 @@ describe('kill -9 of an API process during an assignment wave', () => {
           killed = true;
           child.kill('SIGKILL');
         }
+      },
+      // On a loaded machine the mail worker may not have started a send yet: the wave waits for it
+      // (instead of running out of requests before the kill condition holds).
+      async (all) => {
+        if (!killed && all.filter((x) => x.status === 201).length >= 8)
+          await until('the API process to be in the middle of sending mail', async () => held.length > 0, 60_000);
       },
     );
     expect(killed).toBe(true);
