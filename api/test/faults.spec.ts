@@ -214,7 +214,11 @@ describe('kill -9 of an API process during an assignment wave', () => {
       // (instead of running out of requests before the kill condition holds).
       async (all) => {
         if (!killed && all.filter((x) => x.status === 201).length >= 8)
-          await until('the API process to be in the middle of sending mail', async () => held.length > 0, 60_000);
+          await until(
+            'the API process to be in the middle of sending mail',
+            async () => held.length > 0,
+            60_000,
+          );
       },
     );
     expect(killed).toBe(true);
