@@ -20,7 +20,7 @@ test('a customer deactivates the account, lands on the login page and cannot sig
   const card = page.getByTestId('deactivate-card');
   await card.getByRole('button', { name: 'Deactivate account' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByTestId('deactivate-impact')).toContainText('1 licenses become void');
+  await expect(dialog.getByTestId('deactivate-impact')).toContainText('1 license becomes void');
   await dialog.getByLabel('The price').check();
   await dialog.locator('input[name="password"]').fill(TEMPORARY);
   const submit = dialog.getByRole('button', { name: 'Deactivate permanently' });
