@@ -195,8 +195,9 @@ describe('expiry-sweep', () => {
       ).map((x) => x.state);
     const notices = async (m: Made) =>
       Number(
-        (await t.ds.query(`SELECT count(*) FROM license_notice WHERE customer_id = $1`, [m.customerId]))[0]
-          .count,
+        (
+          await t.ds.query(`SELECT count(*) FROM license_notice_item WHERE customer_id = $1`, [m.customerId])
+        )[0].count,
       );
     // First customer: all done in one go. Second: untouched (its batch rolled back whole).
     expect(await states(firstC)).toEqual(['bound', 'expired', 'expired']);

@@ -105,7 +105,7 @@ describe('e-mail rendered at delivery time', () => {
     expect(run.counts).toMatchObject({ expired: 2, lapsed: 2, noticeMails: 2 });
 
     const notices = (await t.ds.query(
-      `SELECT n.at, l.ends_at, cam.name AS camera FROM license_notice n
+      `SELECT n.at, l.ends_at, cam.name AS camera FROM license_notice_item n
          JOIN license l ON l.id = n.license_id JOIN camera cam ON cam.id = n.camera_id
         WHERE n.customer_id = $1 AND n.kind = 'lapse'`,
       [m.customerId],

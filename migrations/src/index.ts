@@ -16,6 +16,7 @@ import { RenewalRequests1763920100000 } from './1763920100000-RenewalRequests.js
 import { EventsAnnouncements1763930000000 } from './1763930000000-EventsAnnouncements.js';
 import { DealerSuspension1764010000000 } from './1764010000000-DealerSuspension.js';
 import { OutboxRenderAtDelivery1764040000000 } from './1764040000000-OutboxRenderAtDelivery.js';
+import { NoticeGroups1764050000000 } from './1764050000000-NoticeGroups.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   EventsAnnouncements1763930000000,
   DealerSuspension1764010000000,
   OutboxRenderAtDelivery1764040000000,
+  NoticeGroups1764050000000,
 ];

@@ -32,8 +32,9 @@ export class BindingService {
    * statements — expire every due license (the camera's lapse time is its `ends_at`), pair the
    * cameras without a license with the pool's valid licenses per (customer, kind) by
    * row_number (cameras by lapse time then registration; licenses by ends_at, assigned_at, id;
-   * "do not license" skipped), bind the pairs, clear the lapse of cameras that got one, record a
-   * lapse or auto-assignment notice per camera that lost its license (mailed afterwards), and
+   * "do not license" skipped), bind the pairs, clear the lapse of cameras that got one, record the
+   * lapse and auto-assignment notices of the cameras that lost their license (one row per
+   * customer, dealer and kind, the cameras in arrays; mailed afterwards), and
    * bump the entitlements version of every affected device. A customer whose binding lock
    * another transaction holds is left to the next run (or to that transaction, which expires
    * the same licenses itself). A crash loses at most the batch in flight, which rolls back
@@ -131,20 +132,26 @@ export class BindingService {
                SELECT b.camera_id, NULL FROM sweep_bound b) x
         WHERE c.id = x.id AND (CASE WHEN x.v IS NULL THEN c.lapsed_at IS NOT NULL ELSE c.lapsed_at IS NULL END)`,
     );
+    // One notice row per customer, selling dealer and kind (its cameras in arrays): the batch
+    // expires or binds each license once, so each camera's notice is recorded once.
     const [{ lapsed }] = await rows<{ lapsed: number }>(
       em,
       `WITH ins AS (
-         INSERT INTO license_notice (kind, license_id, previous_license_id, camera_id, customer_id, dealer_id, at, created_at)
-         SELECT CASE WHEN b.id IS NULL THEN 'lapse' ELSE 'auto_assign' END,
-                COALESCE(b.id, e.id),
-                CASE WHEN b.id IS NULL THEN NULL ELSE e.id END,
-                e.camera_id, e.customer_id, COALESCE(b.dealer_id, e.dealer_id), e.ends_at, $1
-           FROM sweep_ended e LEFT JOIN sweep_bound b ON b.camera_id = e.camera_id
-          WHERE e.camera_id IS NOT NULL
-         ON CONFLICT (kind, license_id) DO NOTHING
-         RETURNING kind
+         INSERT INTO license_notice (kind, customer_id, dealer_id, license_ids, previous_license_ids, camera_ids,
+                                     ats, created_at)
+         SELECT kind, customer_id, dealer_id, array_agg(license_id ORDER BY camera_id),
+                array_agg(previous_license_id ORDER BY camera_id), array_agg(camera_id ORDER BY camera_id),
+                array_agg(at ORDER BY camera_id), $1
+           FROM (SELECT CASE WHEN b.id IS NULL THEN 'lapse' ELSE 'auto_assign' END AS kind,
+                        COALESCE(b.id, e.id) AS license_id,
+                        CASE WHEN b.id IS NULL THEN NULL ELSE e.id END AS previous_license_id,
+                        e.camera_id, e.customer_id, COALESCE(b.dealer_id, e.dealer_id) AS dealer_id, e.ends_at AS at
+                   FROM sweep_ended e LEFT JOIN sweep_bound b ON b.camera_id = e.camera_id
+                  WHERE e.camera_id IS NOT NULL) s
+          GROUP BY kind, customer_id, dealer_id
+         RETURNING kind, cardinality(license_ids) AS n
        )
-       SELECT count(*) FILTER (WHERE kind = 'lapse')::int AS lapsed FROM ins`,
+       SELECT COALESCE(sum(n) FILTER (WHERE kind = 'lapse'), 0)::int AS lapsed FROM ins`,
       [now],
     );
     const devices = await bumpEntitlementsVersion(

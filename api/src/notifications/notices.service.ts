@@ -7,8 +7,8 @@ import { CAMERA_LABEL_SQL, dealerRecipientsSql } from './outbox.js';
 /** Customers (or dealers) whose pending notices one transaction mails. */
 const BATCH = 500;
 
-/** A group's notices in the order the e-mail lists them: customers by name, their cameras by label. */
-const ORDER = `n.customer_name COLLATE "C", n.customer_id, n.camera_label COLLATE "C", n.id`;
+/** A group's cameras in the order the e-mail lists them: customers by name, their cameras by label. */
+const ORDER = `n.customer_name COLLATE "C", n.customer_id, n.camera_label COLLATE "C", n.id, n.ord`;
 /** An instant as JavaScript's toISOString writes it (what templates' formatDate reads). */
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -44,16 +44,18 @@ function queueSql(side: 'customer' | 'dealer'): string {
     WITH claimed AS (
       -- The UPDATE locks what it claims; a concurrent claimer waits, re-checks and skips them.
       UPDATE license_notice SET ${col} = $2 WHERE ${by} = ANY($1::uuid[]) AND ${col} IS NULL
-      RETURNING id, kind, license_id, customer_id, dealer_id, camera_id, at
+      RETURNING id, kind, customer_id, dealer_id, license_ids, camera_ids, ats
     ), n AS (
-      SELECT n.id, n.kind, n.license_id, n.customer_id, cu.name AS customer_name, n.dealer_id, n.at,
+      -- One row per camera of the claimed notices.
+      SELECT c.id, u.ord, c.kind, u.license_id, c.customer_id, cu.name AS customer_name, c.dealer_id, u.at,
              ${CAMERA_LABEL_SQL} AS camera_label, s.code AS sku_code, l.ends_at
-        FROM claimed n
+        FROM claimed c
+        CROSS JOIN LATERAL unnest(c.license_ids, c.camera_ids, c.ats) WITH ORDINALITY AS u(license_id, camera_id, at, ord)
         -- By primary key per notice (OFFSET 0 keeps the planner from hashing the whole table).
-        CROSS JOIN LATERAL (SELECT l.sku_id, l.ends_at FROM license l WHERE l.id = n.license_id OFFSET 0) l
+        CROSS JOIN LATERAL (SELECT l.sku_id, l.ends_at FROM license l WHERE l.id = u.license_id OFFSET 0) l
         JOIN sku s ON s.id = l.sku_id
-        JOIN customer cu ON cu.id = n.customer_id
-        JOIN camera cam ON cam.id = n.camera_id
+        JOIN customer cu ON cu.id = c.customer_id
+        JOIN camera cam ON cam.id = u.camera_id
         JOIN device dev ON dev.id = cam.device_id
     ), g AS (
       SELECT n.${by} AS owner, n.kind,
@@ -109,7 +111,7 @@ export class NoticesService {
 
   async mailPending(now: Date): Promise<{ noticeMails: number }> {
     // Only when there is something to mail (the job runs every minute): the sweep has just
-    // inserted the notices (up to 100 000 at a month-end), and without fresh
+    // inserted the notices (one row per customer, dealer and kind), and without fresh
     // statistics the planner takes a batch's claim for a few dozen rows and joins its e-mails
     // row by row (measured: 1.2 s of 2.1 s per batch of 1 000 e-mails, bench/expiry-sweep).
     const [pending] = await rows<{ any: boolean }>(
