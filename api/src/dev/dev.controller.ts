@@ -57,25 +57,28 @@ export class DevController {
         ORDER BY created_at DESC, id DESC LIMIT 500`,
       [to ?? null],
     );
-    return r.map((m) => {
-      // A row queued unrendered shows what its delivery will send.
-      const { subject, text, html } = this.mail.renderStored(m);
-      return {
-        id: m.id,
-        to: m.to_address,
-        subject,
-        template: m.template,
-        language: m.language,
-        data: m.data,
-        text,
-        html,
-        status: m.status,
-        attempts: m.attempts,
-        // Queued mail counts as sent to the dev mailbox; the real send time once delivered.
-        sentAt: (m.sent_at ?? m.created_at).toISOString(),
-        createdAt: m.created_at.toISOString(),
-      };
-    });
+    return Promise.all(
+      r.map(async (m) => {
+        // A row queued unrendered shows what its delivery will send.
+        const { subject, text, html } = await this.mail.renderStored(m);
+        return {
+          id: m.id,
+          to: m.to_address,
+          subject,
+          template: m.template,
+          language: m.language,
+          // Unrendered rows show the data their delivery renders (completed by the template's loader).
+          data: m.subject === null ? await this.mail.completeData(m) : m.data,
+          text,
+          html,
+          status: m.status,
+          attempts: m.attempts,
+          // Queued mail counts as sent to the dev mailbox; the real send time once delivered.
+          sentAt: (m.sent_at ?? m.created_at).toISOString(),
+          createdAt: m.created_at.toISOString(),
+        };
+      }),
+    );
   }
 
   @Post('mailbox/deliver')

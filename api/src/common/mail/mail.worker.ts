@@ -88,7 +88,7 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     const result = { sent: 0, failed: 0, retrying: 0 };
     for (const m of claimed) {
       try {
-        const r = this.mail.renderStored(m);
+        const r = await this.mail.renderStored(m);
         await this.transport.send({
           id: m.id,
           to: m.to_address,
