@@ -10,9 +10,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * group keeps the smallest id of its rows, and the id sequence continues above the largest, so
  * the outbox's dedupe keys (`notice:…:<first notice id>:…`) never repeat.
  *
- * `camera` gets fillfactor 80: the sweep marks lapsed cameras (`lapsed_at`, not indexed) in
- * place, and free room on the page makes that a heap-only update (applies to pages written from
- * now on; `VACUUM FULL camera` applies it to the rest).
+ * `camera` and `device` get fillfactor 50: the sweep marks lapsed cameras (`lapsed_at`) and bumps
+ * devices' `entitlements_version`, neither indexed, and room on the page for each row's new
+ * version makes those heap-only updates — no index entries written (bench/expiry-sweep: the
+ * camera update 0.14–0.19 s → 0.06 s, the device update 0.08 s → 0.04 s at 10 000 due licenses).
+ * Applies to pages written from now on; `VACUUM FULL camera, device` applies it to the rest.
  */
 export class NoticeGroups1764050000000 implements MigrationInterface {
   name = 'NoticeGroups1764050000000';
@@ -65,13 +67,15 @@ export class NoticeGroups1764050000000 implements MigrationInterface {
          CROSS JOIN LATERAL unnest(n.license_ids, n.previous_license_ids, n.camera_ids, n.ats)
                WITH ORDINALITY AS u(license_id, previous_license_id, camera_id, at, ord);
 
-      ALTER TABLE camera SET (fillfactor = 80);
+      ALTER TABLE camera SET (fillfactor = 50);
+      ALTER TABLE device SET (fillfactor = 50);
     `);
   }
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`
       ALTER TABLE camera RESET (fillfactor);
+      ALTER TABLE device RESET (fillfactor);
       CREATE TABLE license_notice_row (
         id bigserial PRIMARY KEY,
         kind text NOT NULL CHECK (kind IN ('lapse', 'auto_assign')),

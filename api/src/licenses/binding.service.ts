@@ -130,7 +130,10 @@ export class BindingService {
                 WHERE e.camera_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sweep_bound b WHERE b.camera_id = e.camera_id)
                UNION ALL
                SELECT b.camera_id, NULL FROM sweep_bound b) x
-        WHERE c.id = x.id AND (CASE WHEN x.v IS NULL THEN c.lapsed_at IS NOT NULL ELSE c.lapsed_at IS NULL END)`,
+        WHERE c.id = x.id AND (CASE WHEN x.v IS NULL THEN c.lapsed_at IS NOT NULL ELSE c.lapsed_at IS NULL END)
+          -- The batch's cameras by customer index (else the planner hashes the whole table).
+          AND c.customer_id = ANY($1::uuid[])`,
+      [ids],
     );
     // One notice row per customer, selling dealer and kind (its cameras in arrays): the batch
     // expires or binds each license once, so each camera's notice is recorded once.
