@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { rows } from '../common/database/database.js';
+import { SingleFlight } from '../common/database/single-flight.js';
 import type { AssignLicensesDto } from './dto/assignment.dto.js';
 import { stockShort } from './stock.service.js';
 
@@ -16,6 +17,8 @@ export class StockPrecheck {
    * this dealer's and active): refusals during a wave need no statement.
    */
   private readonly lastSeen = new Map<string, number>();
+  /** Concurrent prechecks of one dealer, SKU and customer share one statement (see SingleFlight). */
+  private readonly reads = new SingleFlight<{ available: number } | undefined>();
 
   constructor(private readonly ds: DataSource) {}
 
@@ -39,6 +42,7 @@ export class StockPrecheck {
    * `StockService.take` gives — as `take` itself refuses rather than wait for rows others hold
    * (SKIP LOCKED). Anything else (enough stock, or an error the transaction names better) goes on
    * to the transaction, where `take` decides; other processes' takers are left to it.
+   * Concurrent prechecks of one dealer, SKU and customer share one statement (`SingleFlight`).
    */
   async refuseShortStock(dealerId: string, dto: AssignLicensesDto): Promise<void> {
     const slot = `${dealerId}|${dto.skuCode}`;
@@ -50,15 +54,18 @@ export class StockPrecheck {
     if (held > 0 && seen !== undefined && seen - held < dto.quantity) {
       throw stockShort(dto.skuCode, dto.quantity, Math.max(0, seen - held));
     }
-    const [r] = await rows<{ available: number }>(
-      this.ds.manager,
-      `SELECT (SELECT count(*)::int FROM license l
-                WHERE l.owner_dealer_id = $1 AND l.sku_id = s.id AND l.state = 'in_stock') AS available
-         FROM sku s
-        WHERE s.code = $3
-          AND EXISTS (SELECT 1 FROM customer c WHERE c.id = $2 AND c.dealer_id = $1 AND c.deactivated_at IS NULL)`,
-      [dealerId, dto.customerId, dto.skuCode],
-    );
+    const r = await this.reads.run(seenKey, async () => {
+      const [found] = await rows<{ available: number }>(
+        this.ds.manager,
+        `SELECT (SELECT count(*)::int FROM license l
+                  WHERE l.owner_dealer_id = $1 AND l.sku_id = s.id AND l.state = 'in_stock') AS available
+           FROM sku s
+          WHERE s.code = $3
+            AND EXISTS (SELECT 1 FROM customer c WHERE c.id = $2 AND c.dealer_id = $1 AND c.deactivated_at IS NULL)`,
+        [dealerId, dto.customerId, dto.skuCode],
+      );
+      return found;
+    });
     if (r) this.lastSeen.set(seenKey, r.available);
     else this.lastSeen.delete(seenKey);
     if (this.lastSeen.size > 10_000) this.lastSeen.clear();

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/config.js';
 import { Clock } from '../clock/clock.js';
 import { AppError } from '../errors/app-error.js';
 import { rows } from '../database/database.js';
+import { SingleFlight } from '../database/single-flight.js';
 
 /**
  * The session's user or, in a proxy session, the acting member belongs to a suspended dealer
@@ -19,6 +20,9 @@ const TOUCH_EVERY_MS = 1000;
 /** Keeps sessions alive on use and refuses revoked, expired or idle ones. */
 @Injectable()
 export class SessionGate {
+  /** Concurrent checks of one session share one statement (see SingleFlight). */
+  private readonly checks = new SingleFlight<{ must_change_password: boolean }[]>();
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
@@ -30,13 +34,17 @@ export class SessionGate {
    * session such a member opened) is refused in that statement and answers 401 200301. on refusal a second query tells why. The session's
    * `last_active_at` is written at most once per second (`TOUCH_EVERY_MS`): a burst of requests
    * on one session reads it instead of queueing on its row lock; idle time is counted in minutes.
+   * Requests on one session that arrive while its statement is in flight share that statement's
+   * answer (`SingleFlight`): a revocation is seen by every request that arrives one round trip
+   * after it committed.
    */
   async touch(sessionId: string): Promise<{ mustChangePassword: boolean }> {
     const now = this.clock.now();
     const idleSince = new Date(now.getTime() - this.config.idleTimeoutMinutes * 60_000);
-    const ok = await rows<{ must_change_password: boolean }>(
-      this.ds.manager,
-      `WITH cur AS (
+    const ok = await this.checks.run(sessionId, () =>
+      rows<{ must_change_password: boolean }>(
+        this.ds.manager,
+        `WITH cur AS (
          SELECT s.id, s.last_active_at, u.must_change_password
            FROM auth_session s JOIN app_user u ON u.id = s.user_id
           WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_active_at > $3
@@ -47,7 +55,8 @@ export class SessionGate {
          RETURNING 1
        )
        SELECT must_change_password FROM cur`,
-      [sessionId, now, idleSince, new Date(now.getTime() - TOUCH_EVERY_MS)],
+        [sessionId, now, idleSince, new Date(now.getTime() - TOUCH_EVERY_MS)],
+      ),
     );
     if (ok.length) return { mustChangePassword: ok[0].must_change_password };
     const [s] = await rows<{
