@@ -19,6 +19,12 @@ export const DEMO = {
     { email: 'store@demo.example', name: 'Kita Pharmacy', language: 'ja', timeZone: 'Asia/Tokyo' },
     { email: 'office@demo.example', name: 'Harbor Logistics', language: 'en', timeZone: 'Asia/Tokyo' },
   ],
+  /**
+   * Licenses the primary dealer sold before the demo starts (not taken from the stock above): two
+   * of the first customer's end within 90 days of the first start, so the expiring lists, the
+   * dashboard's chart and the reminders have something to show.
+   */
+  sold: [{ customer: 'customer@demo.example', sku: 'EDGE-12M', quantity: 2, endingWithinDays: 60 }],
   /** Licenses in stock per SKU code. */
   stock: {
     primary: { 'EDGE-12M': 20, 'EDGE-36M': 5, 'DIRECT-12M': 5 },

@@ -4,6 +4,7 @@ import { AppConfig } from '../common/config/config.js';
 import { Clock } from '../common/clock/clock.js';
 import { rows } from '../common/database/database.js';
 import { PasswordHasher } from '../common/auth/password-hasher.js';
+import { computeTerm } from '@lc/shared';
 import { DEMO } from './demo.js';
 
 /** Creates the operator from OPERATOR_EMAIL/OPERATOR_PASSWORD and, on an empty database, the demo data. */
@@ -92,12 +93,14 @@ export class SeedService {
       dealerId: secondary,
       memberRole: 'owner',
     });
+    const customerIds = new Map<string, string>();
     for (const c of DEMO.customers) {
       const [row] = await rows<{ id: string }>(
         em,
         `INSERT INTO customer (dealer_id, name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id`,
         [primary, c.name, now],
       );
+      customerIds.set(c.email, row.id);
       await user('customer', c.email, c.name, {
         customerId: row.id,
         language: c.language,
@@ -111,6 +114,8 @@ export class SeedService {
         [s.code, s.nameJa, s.nameEn, s.kind, s.termMonths, ...s.prices, now],
       );
     }
+    for (const sold of DEMO.sold)
+      await this.seedSold(em, primary, customerIds.get(sold.customer)!, sold, now);
     // Licenses in the demo dealers' stock, so assignments can be tried at once.
     for (const [dealerId, stock] of [
       [primary, DEMO.stock.primary],
@@ -125,5 +130,67 @@ export class SeedService {
         );
       }
     }
+  }
+
+  /**
+   * An assignment made long enough ago that its licenses end within `endingWithinDays` of now
+   * (the term rules of shared/term.ts, in the customer's time zone): the latest assignment day
+   * whose term ends no later than that.
+   */
+  private async seedSold(
+    em: EntityManager,
+    dealerId: string,
+    customerId: string,
+    sold: (typeof DEMO.sold)[number],
+    now: Date,
+  ): Promise<void> {
+    const [sku] = await rows<{ id: string; kind: string; term_months: number }>(
+      em,
+      `SELECT id, kind, term_months FROM sku WHERE code = $1`,
+      [sold.sku],
+    );
+    const day = 86_400_000;
+    const limit = now.getTime() + sold.endingWithinDays * day;
+    let assignedAt = new Date(now.getTime() - 30 * day);
+    let term = computeTerm(assignedAt, sku.term_months);
+    while (term.endsAt.getTime() > limit) {
+      assignedAt = new Date(assignedAt.getTime() - day);
+      term = computeTerm(assignedAt, sku.term_months);
+    }
+    const [a] = await rows<{ id: string }>(
+      em,
+      `INSERT INTO license_assignment (dealer_id, customer_id, sku_id, quantity, assigned_at, free_until,
+                                       term_starts_at, ends_at, time_zone, overlap_days, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Asia/Tokyo', 0, $5) RETURNING id`,
+      [
+        dealerId,
+        customerId,
+        sku.id,
+        sold.quantity,
+        term.assignedAt,
+        term.freeUntil,
+        term.termStartsAt,
+        term.endsAt,
+      ],
+    );
+    await em.query(
+      `INSERT INTO license (sku_id, kind, term_months, state, selling_dealer_id, customer_id, assignment_id,
+                            assigned_at, free_until, term_starts_at, ends_at, created_at, updated_at)
+       SELECT $1, $2, $3, 'assigned', $4, $5, $6, $7, $8, $9, $10, $7, $7 FROM generate_series(1, $11)`,
+      [
+        sku.id,
+        sku.kind,
+        sku.term_months,
+        dealerId,
+        customerId,
+        a.id,
+        term.assignedAt,
+        term.freeUntil,
+        term.termStartsAt,
+        term.endsAt,
+        sold.quantity,
+      ],
+    );
+    await em.query(`UPDATE customer SET first_assigned_at = $2 WHERE id = $1`, [customerId, term.assignedAt]);
   }
 }
