@@ -103,7 +103,10 @@ export class BindingService {
                   ORDER BY COALESCE(c.lapsed_at, e.ends_at, c.registered_at), c.registered_at, c.channel, c.id) AS rn
            FROM camera c LEFT JOIN sweep_ended e ON e.camera_id = c.id
           WHERE c.customer_id = ANY($1::uuid[]) AND c.deleted_at IS NULL AND NOT c.do_not_license
-            AND NOT EXISTS (SELECT 1 FROM license l WHERE l.camera_id = c.id AND l.state = 'bound')
+            -- A camera whose license just ended has no bound license (one per camera); the
+            -- others are looked up one by one (not the whole bound-license index per batch).
+            AND (e.camera_id IS NOT NULL
+                 OR NOT EXISTS (SELECT 1 FROM license l WHERE l.camera_id = c.id AND l.state = 'bound'))
        ), pool AS (
          SELECT l.id, l.customer_id, l.kind,
                 row_number() OVER (PARTITION BY l.customer_id, l.kind ORDER BY l.ends_at, l.assigned_at, l.id) AS rn
