@@ -67,7 +67,11 @@ test('the customer sees the camera that never had a license as UNLICENSED, with 
   // The camera page lists the capabilities on and off.
   await lapsed.getByTestId('camera-name').click();
   await expect(page.getByRole('heading', { name: 'Camera 2' })).toBeVisible();
-  await expect(page.getByTestId('camera-lapse')).toContainText('Stopped');
+  // The warning says why and how to restore it; the capabilities card alone says what stopped.
+  await expect(page.getByTestId('camera-lapse')).toContainText(
+    'No license has been bound to this camera yet.',
+  );
+  await expect(page.getByTestId('camera-lapse')).not.toContainText('Edge recording');
   await expect(page.getByTestId('capability-edgeRecording')).toHaveAttribute('data-on', 'false');
   await expect(page.getByTestId('capability-remoteLive')).toHaveAttribute('data-on', 'false');
   await expect(page.getByTestId('capability-hdmiLive')).toHaveAttribute('data-on', 'true');

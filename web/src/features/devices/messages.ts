@@ -45,6 +45,8 @@ export const devicesMessages = {
     'devices.lapse.neverLicensed': 'No license has been bound to this camera yet.',
     'devices.lapse.since': 'Without a license since {date}.',
     'devices.lapse.stoppedTitle': 'Stopped',
+    'devices.lapse.seeCapabilities':
+      'What stopped and what still works is listed under “What the camera may do” below.',
     'devices.lapse.keptTitle': 'Still works',
     'devices.lapse.summary':
       'No valid license: edge recording and remote viewing (live, playback, notifications, maintenance) have stopped. Live view on the HDMI monitor, playback there, events and SD-card export still work.',
@@ -332,6 +334,8 @@ export const devicesMessages = {
     'devices.lapse.neverLicensed': 'このカメラにはまだライセンスが割り当てられていません。',
     'devices.lapse.since': '{date}からライセンスがありません。',
     'devices.lapse.stoppedTitle': '停止した機能',
+    'devices.lapse.seeCapabilities':
+      '停止した機能と引き続き使える機能は、下の「このカメラで使える機能」に表示しています。',
     'devices.lapse.keptTitle': '引き続き使える機能',
     'devices.lapse.summary':
       '有効なライセンスがありません: エッジ録画とリモート機能（ライブ・再生・通知・メンテナンス）が停止しています。HDMIモニターでのライブ・再生・イベント表示とSDカードのコピーは引き続き使えます。',

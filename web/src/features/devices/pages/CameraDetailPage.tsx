@@ -10,7 +10,6 @@ import { useLang } from '../../../app/i18n/useLang';
 import { useT } from '../../../app/i18n/useT';
 import { CapabilitiesList } from '../components/CapabilitiesList';
 import { DoNotLicenseSwitch } from '../components/DoNotLicenseSwitch';
-import { LapseDetails } from '../components/LapseDetails';
 import { LicenseStatusChip } from '../components/LicenseStatusChip';
 import { RenameCameraForm } from '../components/RenameCameraForm';
 import { TransferDialog } from '../components/TransferDialog';
@@ -86,7 +85,7 @@ export function CameraDetailPage() {
       )}
       {cause && (
         <Alert severity="error" sx={{ mb: 2 }} data-testid="camera-lapse">
-          <Typography variant="body2" sx={{ mb: 1 }}>
+          <Typography variant="body2" sx={{ mb: 0.5 }}>
             {cause.kind === 'neverLicensed'
               ? t('devices.lapse.neverLicensed')
               : t('devices.lapse.since', { date: date(cause.at) })}{' '}
@@ -98,7 +97,8 @@ export function CameraDetailPage() {
                   : 'devices.lapse.restore',
             )}
           </Typography>
-          <LapseDetails capabilities={c.capabilities} />
+          {/* Stated once: the capabilities card below lists each one on or off. */}
+          <Typography variant="body2">{t('devices.lapse.seeCapabilities')}</Typography>
         </Alert>
       )}
       {portal && <StreamPanel cameraId={c.id} timeZone={scope.timeZone} />}
