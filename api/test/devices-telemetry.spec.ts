@@ -250,6 +250,8 @@ describe('connection history', () => {
       ['SN-HIST-B', 'registered'],
     );
     expect(byName.body.items.every((e: { serial: string }) => e.serial === 'SN-HIST-B')).toBe(true);
+    // An unnamed recorder is named by its model and serial (the console shows "REC-8 (SN-HIST-B)").
+    expect(byName.body.items[0]).toMatchObject({ deviceName: null, model: 'REC-8', serial: 'SN-HIST-B' });
     const errs = await t.http
       .get(`/api/devices/${d.deviceId}/connection-history`)
       .query({ kind: 'communication_error', pageSize: 100 })

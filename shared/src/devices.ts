@@ -155,6 +155,7 @@ export interface ConnectionEventView {
   id: string;
   deviceId: string;
   deviceName: string | null;
+  model: string;
   serial: string;
   at: string;
   kind: ConnectionEventKind;

@@ -124,6 +124,7 @@ export class DeviceTelemetryService {
       id: string;
       device_id: string;
       name: string | null;
+      model: string;
       serial: string;
       at: Date;
       kind: ConnectionEventKind;
@@ -131,7 +132,7 @@ export class DeviceTelemetryService {
       total: number;
     }>(
       this.ds.manager,
-      `SELECT e.id, e.device_id, d.name, d.serial, e.at, e.kind, e.status, count(*) OVER ()::int AS total
+      `SELECT e.id, e.device_id, d.name, d.model, d.serial, e.at, e.kind, e.status, count(*) OVER ()::int AS total
          FROM device_connection_event e JOIN device d ON d.id = e.device_id AND d.deleted_at IS NULL
         WHERE ($1::uuid IS NULL OR e.customer_id = $1) AND ($2::uuid IS NULL OR e.device_id = $2)
           AND ($3::text IS NULL OR d.name ILIKE $3 OR d.serial ILIKE $3)
@@ -155,6 +156,7 @@ export class DeviceTelemetryService {
         id: e.id,
         deviceId: e.device_id,
         deviceName: e.name,
+        model: e.model,
         serial: e.serial,
         at: iso(e.at),
         kind: e.kind,

@@ -94,6 +94,8 @@ export class ConnectionEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) deviceId: string;
   @ApiProperty({ type: String, nullable: true }) deviceName: string | null;
+  @ApiProperty({ description: 'The device model (with the serial, it names an unnamed device)' })
+  model: string;
   @ApiProperty() serial: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ enum: CONNECTION_EVENT_KINDS }) kind: string;

@@ -27,6 +27,7 @@ import { useDebouncedValue } from '../../../app/hooks/useDebouncedValue';
 import { deviceErrorMessage } from '../deviceErrorMessage';
 import { useConnectionHistory } from '../hooks/useTelemetry';
 import { devicePath } from '../paths';
+import { deviceDisplayName } from '../tree';
 import { localInputToIso } from '../validation';
 
 const KIND_COLORS: Record<ConnectionEventKind, 'default' | 'success' | 'error'> = {
@@ -157,7 +158,7 @@ export function ConnectionHistoryTable({
                     {!deviceId && (
                       <TableCell>
                         <Link component={RouterLink} to={devicePath(e.deviceId, customerId)}>
-                          {e.deviceName ?? e.serial}
+                          {deviceDisplayName({ name: e.deviceName, model: e.model, serial: e.serial })}
                         </Link>
                       </TableCell>
                     )}
