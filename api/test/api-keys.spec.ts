@@ -1,24 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
-import {
-  bearer,
-  login,
-  makeDealerAndCustomer,
-  PASSWORD,
-  startApp,
-  uniq,
-  type Made,
-  type TestApp,
-} from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq, type Made } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ env: { API_KEY_RATE_PER_MINUTE: '6' } });
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp({ env: { API_KEY_RATE_PER_MINUTE: '6' } });
 
 const owner = async (m: Made) => bearer((await login(t, m.ownerEmail)).accessToken);
 

@@ -1,21 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
 import { ecSignatureHeader } from '../src/billing/ec-signature.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp, type Made } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, startApp, type Made } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { addStock, createSku, makeSecondary, stockOf, type TestSku } from './licensing.js';
 
 /** The operator's shop secret (configuration); no dealer ever sees it. */
 const SHOP_SECRET = 'whsec_operator-shop-secret-for-the-tests-0123456789';
 const NEXT_SECRET = 'whsec_operator-shop-secret-after-rotation-987654321';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ env: { EC_WEBHOOK_SECRET: SHOP_SECRET } });
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp({ env: { EC_WEBHOOK_SECRET: SHOP_SECRET } });
 
 const token = async (email: string) => (await login(t, email)).accessToken;
 let shopSeq = 0;

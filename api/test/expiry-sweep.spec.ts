@@ -1,19 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { EntitlementsDocument } from '@lc/shared';
 import { BindingService } from '../src/licenses/binding.service.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
-import { bearer, login, makeDealerAndCustomer, startApp, type Made, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, type Made } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { boundMap, deviceAuth, licenses, recorderSpec, register } from './device-helpers.js';
 import { mailbox } from './licensing.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp();
 
 const at = (iso: string) => t.clock.set(new Date(iso), true);
 const sweep = () => t.get(JobsService).runNow('expiry-sweep');

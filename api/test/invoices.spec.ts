@@ -1,18 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
-import { bearer, login, makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { addStock, createSku, makeSecondary, operatorToken } from './licensing.js';
 
-let t: TestApp;
+const t = useTestApp();
 let op: string;
 beforeAll(async () => {
-  t = await startApp();
   op = await operatorToken(t);
 });
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
 
 const token = async (email: string) => (await login(t, email)).accessToken;
 const act = (tok: string, id: string, action: string, body: object = {}) =>

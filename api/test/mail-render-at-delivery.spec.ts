@@ -1,27 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { AppConfig } from '../src/common/config/config.js';
 import { MailService } from '../src/common/mail/mail.service.js';
 import { MailWorker } from '../src/common/mail/mail.worker.js';
 import type { MailTransport, OutgoingMail } from '../src/common/mail/transport.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
 import { licenses, recorderSpec, register } from './device-helpers.js';
-import { makeDealerAndCustomer, startApp, type TestApp } from './harness.js';
+import { makeDealerAndCustomer } from './harness.js';
+import { useTestApp } from './support/index.js';
 
 // Issue 16: the month-end notices are queued unrendered (template, language, zone, data) and the
 // MailWorker renders them when it sends them; what it sends must be what queue-time rendering
 // (every other sender, and the notices before) produces.
 
-let t: TestApp;
+const t = useTestApp();
 const sent = new Map<string, OutgoingMail>();
 beforeAll(async () => {
-  t = await startApp();
   const capture: MailTransport = { name: 'capture', send: async (m) => void sent.set(m.id, m) };
   (t.get(MailWorker) as unknown as { transport: MailTransport }).transport = capture;
 });
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
 
 const at = (iso: string) => t.clock.set(new Date(iso), true);
 

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MailService } from '../src/common/mail/mail.service.js';
 import { MailWorker, backoffMs, MAX_ATTEMPTS } from '../src/common/mail/mail.worker.js';
 import { ProcessLiveness } from '../src/common/database/process-liveness.js';
 import { startApp, uniq, type TestApp } from './harness.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const enqueue = (app: TestApp, to: string, extra: Partial<Parameters<MailService['enqueue']>[1]> = {}) =>
   app.ds.transaction((em) =>

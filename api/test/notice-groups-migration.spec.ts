@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startApp, type TestApp } from './harness.js';
+import { describe, expect, it } from '@jest/globals';
+import { useTestApp } from './support/index.js';
 
 // Issue 16: migration NoticeGroups1764050000000 turns the per-camera notices into one row per
 // customer, dealer, kind and batch. Pending notices must survive reverting it and applying it
 // again (each test database is its own copy, so reverting here touches no other suite).
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

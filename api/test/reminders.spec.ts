@@ -1,28 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ErrorCode } from '@lc/shared';
 import { PasswordHasher } from '../src/common/auth/password-hasher.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
-import {
-  bearer,
-  login,
-  makeDealerAndCustomer,
-  PASSWORD,
-  startApp,
-  uniq,
-  type Made,
-  type TestApp,
-} from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq, type Made } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { licenses, recorderSpec, register } from './device-helpers.js';
 import { mailbox } from './licensing.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => {
-  await t.close();
-});
-afterEach(() => t.clock.set(null));
+const t = useTestApp();
 
 const END = new Date('2027-12-31T14:59:59.999Z'); // licenses assigned on 2026-11-22 (12 months)
 const DAY = 86_400_000;

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { computeTerm } from '@lc/shared';
-import { startApp, type TestApp } from './harness.js';
+import { useTestApp } from './support/index.js';
 
 // The demo data (`npm start` on an empty database): besides the stock, two licenses the demo
 // dealer sold to its first customer long enough ago that they end within 90 days of the first
 // start, so the expiring lists, the dashboard and the reminders have something to show.
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ env: { SEED_DEMO: 'true' } });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = useTestApp({ env: { SEED_DEMO: 'true' } });
 
 describe('demo seed', () => {
   it('sells the first customer two licenses ending within 90 days, by the term rules, without touching the stock', async () => {
