@@ -60,7 +60,9 @@ export class DevController {
     return Promise.all(
       r.map(async (m) => {
         // A row queued unrendered shows what its delivery will send.
-        const { subject, text, html } = await this.mail.renderStored(m);
+        // Its data completed once (the loader reads the database), then rendered from it.
+        const data = m.subject === null ? await this.mail.completeData(m) : m.data;
+        const { subject, text, html } = await this.mail.renderStored({ ...m, data });
         return {
           id: m.id,
           to: m.to_address,
@@ -68,7 +70,7 @@ export class DevController {
           template: m.template,
           language: m.language,
           // Unrendered rows show the data their delivery renders (completed by the template's loader).
-          data: m.subject === null ? await this.mail.completeData(m) : m.data,
+          data,
           text,
           html,
           status: m.status,
