@@ -86,6 +86,7 @@ export async function startBench({ databaseUrl = false, pool, clock, seed = fals
       MAIL_POLL_MS: '0',
       SEED_DEMO: 'false',
       LOG_LEVEL: 'error',
+      ...(process.env.SWEEP_CONCURRENCY ? { SWEEP_CONCURRENCY: process.env.SWEEP_CONCURRENCY } : {}),
       ...(pool === undefined
         ? {}
         : { ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1', DB_POOL_SIZE: String(pool) }),

@@ -173,7 +173,7 @@ describe('expiry-sweep', () => {
     try {
       const failed = await t
         .get(BindingService)
-        .sweepExpired(t.clock.now(), 1)
+        .sweepExpired(t.clock.now(), 1, 1) // one batch after the other
         .catch((e: Error) => e);
       expect(failed).toBeInstanceOf(Error);
     } finally {
@@ -225,5 +225,75 @@ describe('expiry-sweep', () => {
       [t.clock.now(), [a.customerId, b.customerId]],
     );
     expect(bad).toBe(0);
+  });
+  it('batches run on several connections at once: each customer swept whole and once, a failing batch stops new ones', async () => {
+    const made = await Promise.all([1, 2, 3, 4, 5].map(() => makeDealerAndCustomer(t)));
+    const setup = async (m: Made) => {
+      const l = await licenses(t, m);
+      at('2026-11-22T01:00:00Z');
+      await l.assign(2);
+      const d = await register(t, m.customerEmail, recorderSpec([1, 2]));
+      at('2027-12-20T01:00:00Z');
+      await l.assign(1);
+      return d;
+    };
+    for (const m of made) await setup(m);
+    const ids = made.map((m) => m.customerId);
+    const states = async (m: Made) =>
+      (
+        (await t.ds.query(`SELECT state FROM license WHERE customer_id = $1 ORDER BY state`, [
+          m.customerId,
+        ])) as {
+          state: string;
+        }[]
+      ).map((x) => x.state);
+    const failing = made[2].customerId;
+    await t.ds.query(`
+      CREATE FUNCTION test_fail_sweep_c() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'simulated crash'; END $$;
+      CREATE TRIGGER test_fail_sweep_c BEFORE UPDATE ON license FOR EACH ROW
+        WHEN (NEW.customer_id = '${failing}' AND NEW.state = 'expired') EXECUTE FUNCTION test_fail_sweep_c();
+    `);
+    at('2028-01-01T00:00:00Z');
+    try {
+      const failed = await t
+        .get(BindingService)
+        .sweepExpired(t.clock.now(), 1, 3)
+        .catch((e: Error) => e);
+      expect(failed).toBeInstanceOf(Error);
+    } finally {
+      await t.ds.query(`DROP TRIGGER test_fail_sweep_c ON license; DROP FUNCTION test_fail_sweep_c();`);
+    }
+    // The failing customer is untouched; every other one is either swept whole or untouched.
+    expect(await states(made[2])).toEqual(['assigned', 'bound', 'bound']);
+    for (const m of made) {
+      expect([
+        ['assigned', 'bound', 'bound'],
+        ['bound', 'expired', 'expired'],
+      ]).toContainEqual(await states(m));
+    }
+
+    // Five customers, one per batch, three connections: all swept, each once.
+    const r = await t.get(BindingService).sweepExpired(t.clock.now(), 1, 3);
+    expect(r.skipped).toBe(0);
+    for (const m of made) expect(await states(m)).toEqual(['bound', 'expired', 'expired']);
+    const [{ n, customers }] = await t.ds.query(
+      `SELECT count(*)::int AS n, count(DISTINCT customer_id)::int AS customers
+         FROM license_notice_item WHERE customer_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect([n, customers]).toEqual([10, 5]);
+    const [{ bound }] = await t.ds.query(
+      `SELECT count(*)::int AS bound FROM license WHERE state = 'bound' AND customer_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(bound).toBe(5);
+    // Nothing of theirs is left due, and another run finds nothing of theirs to do.
+    await t.get(BindingService).sweepExpired(t.clock.now(), 1, 3);
+    const [{ notices }] = await t.ds.query(
+      `SELECT count(*)::int AS notices FROM license_notice_item WHERE customer_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(notices).toBe(10);
   });
 });

@@ -9,12 +9,13 @@
 // the other 90 000 customers and end a year later. The sweep runs at 2028-01-01T00:00Z.
 //
 // Environment: BENCH_TOTAL (1000000), BENCH_DUE_CUSTOMERS (10000; 10 due licenses each),
-// BENCH_CUSTOMERS (100000), BENCH_DEALERS (100).
+// BENCH_CUSTOMERS (100000), BENCH_DEALERS (100); SWEEP_CONCURRENCY (2: the sweep's batches at once).
 import { int, load, secs, startBench, summary, time } from '../lib.mjs';
 
 const { Clock } = await load('common/clock/clock.js');
 const { BindingService } = await load('licenses/binding.service.js');
 const { NoticesService } = await load('notifications/notices.service.js');
+const { AppConfig } = await load('common/config/config.js');
 
 const TOTAL = int('BENCH_TOTAL', 1_000_000);
 const DUE_CUSTOMERS = int('BENCH_DUE_CUSTOMERS', 10_000);
@@ -158,6 +159,7 @@ try {
       }
     };
   }
+  const concurrency = app.get(AppConfig).sweepConcurrency; // SWEEP_CONCURRENCY
   const [sweepMs, sweep] = await time(() => app.get(BindingService).sweepExpired(NOW));
   const [mailMs, mails] = await time(() => app.get(NoticesService).mailPending(NOW));
 
@@ -181,7 +183,7 @@ try {
   console.log('');
   console.log(`floor (one raw UPDATE of ${due} rows): ${secs(floorMs)} s`);
   console.log(
-    `sweep (expire, bind, lapse, notices, versions): ${secs(sweepMs)} s  → ${(sweepMs / floorMs).toFixed(2)}× the floor`,
+    `sweep (expire, bind, lapse, notices, versions; ${concurrency} batch${concurrency === 1 ? '' : 'es'} at once): ${secs(sweepMs)} s  → ${(sweepMs / floorMs).toFixed(2)}× the floor`,
   );
   console.log(`  ${JSON.stringify(sweep)}`);
   console.log(
@@ -201,7 +203,7 @@ try {
   );
   process.exitCode = ok ? 0 : 1;
   summary('expiry-sweep', {
-    figure: `sweep ${secs(sweepMs)} s (${sweepRatio.toFixed(2)}×) + ${mails.noticeMails} e-mails ${secs(mailMs)} s, ${due} due of ${total}`,
+    figure: `sweep ${secs(sweepMs)} s (${sweepRatio.toFixed(2)}×, ${concurrency} at once) + ${mails.noticeMails} e-mails ${secs(mailMs)} s, ${due} due of ${total}`,
     base: `floor ${secs(floorMs)} s`,
     ratio,
     goal: 'sweep ≤ 2×, sweep + e-mails ≤ 4× the floor',

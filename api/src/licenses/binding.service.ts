@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock.js';
+import { AppConfig } from '../common/config/config.js';
 import { rows } from '../common/database/database.js';
 import { sweepEvents } from '../integrations/events.js';
 import { bumpEntitlementsVersion } from './entitlements-version.js';
@@ -24,6 +25,7 @@ export class BindingService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -39,10 +41,18 @@ export class BindingService {
    * another transaction holds is left to the next run (or to that transaction, which expires
    * the same licenses itself). A crash loses at most the batch in flight, which rolls back
    * whole; a re-run finishes the rest. Safe from several processes at once.
+   *
+   * Batches hold disjoint customers (and so disjoint licenses, cameras and devices), so up to
+   * `concurrency` of them (`SWEEP_CONCURRENCY`, default 2) run at once, each in its own
+   * transaction on its own connection: PostgreSQL writes one statement on one core, the sweep's
+   * batches on as many as it is given. The due customers are shared out so that every connection
+   * has a batch (at most `batchCustomers` each). After a batch fails no new batch starts; the
+   * ones in flight finish, and the first error is thrown.
    */
   async sweepExpired(
     now: Date,
     batchCustomers = SWEEP_BATCH_CUSTOMERS,
+    concurrency = this.config.sweepConcurrency,
   ): Promise<{
     customers: number;
     expired: number;
@@ -58,16 +68,29 @@ export class BindingService {
       [now],
     );
     const totals = { customers: 0, expired: 0, bound: 0, lapsed: 0, devices: 0, skipped: 0 };
-    for (let i = 0; i < due.length; i += batchCustomers) {
-      const ids = due.slice(i, i + batchCustomers).map((d) => d.customer_id);
-      const r = await this.ds.transaction((em) => this.sweepBatch(em, ids, now));
-      totals.customers += r.customers;
-      totals.expired += r.expired;
-      totals.bound += r.bound;
-      totals.lapsed += r.lapsed;
-      totals.devices += r.devices;
-      totals.skipped += ids.length - r.customers;
-    }
+    const size = Math.max(1, Math.min(batchCustomers, Math.ceil(due.length / Math.max(1, concurrency))));
+    const batches: string[][] = [];
+    for (let i = 0; i < due.length; i += size) batches.push(due.slice(i, i + size).map((d) => d.customer_id));
+    let next = 0;
+    let failure: { error: unknown } | null = null;
+    const worker = async (): Promise<void> => {
+      while (!failure && next < batches.length) {
+        const ids = batches[next++];
+        try {
+          const r = await this.ds.transaction((em) => this.sweepBatch(em, ids, now));
+          totals.customers += r.customers;
+          totals.expired += r.expired;
+          totals.bound += r.bound;
+          totals.lapsed += r.lapsed;
+          totals.devices += r.devices;
+          totals.skipped += ids.length - r.customers;
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), batches.length) }, worker));
+    if (failure) throw (failure as { error: unknown }).error;
     return totals;
   }
 

@@ -70,6 +70,16 @@ describe('loadConfig', () => {
     expect(loadConfig({}).cron['event-retention']).toBe('30 * * * *');
   });
 
+  it('runs two expiry-sweep batches at once by default, never as many as the pool has connections', () => {
+    expect(loadConfig({}).sweepConcurrency).toBe(2);
+    expect(loadConfig({ SWEEP_CONCURRENCY: '1' }).sweepConcurrency).toBe(1);
+    expect(loadConfig({ DB_POOL_SIZE: '2' }).sweepConcurrency).toBe(1);
+    expect(problemsOf({ SWEEP_CONCURRENCY: '0' })).toEqual([expect.stringContaining('SWEEP_CONCURRENCY')]);
+    expect(problemsOf({ SWEEP_CONCURRENCY: '4', DB_POOL_SIZE: '4' })).toEqual([
+      expect.stringContaining('SWEEP_CONCURRENCY must be below DB_POOL_SIZE'),
+    ]);
+  });
+
   it('reports every problem at once', () => {
     expect(problemsOf({ PORT: 'x', LOG_LEVEL: 'loud' })).toHaveLength(2);
   });

@@ -73,6 +73,8 @@ export class AppConfig {
   webhookTimeoutMs: number;
   /** Deliveries to one endpoint in flight at once (across replicas). */
   webhookConcurrency: number;
+  /** Batches of the expiry sweep run at once (each on its own connection, disjoint customers). */
+  sweepConcurrency: number;
   /** Requests one API key may make per minute. */
   apiKeyRatePerMinute: number;
   argon2MemoryKib: number;
@@ -213,6 +215,12 @@ export function loadConfig(env: Env): AppConfig {
     problems.push('WEBHOOK_ENCRYPTION_KEY must be at least 32 characters');
   c.webhookTimeoutMs = int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000);
   c.webhookConcurrency = int('WEBHOOK_CONCURRENCY', 4, 1, 50);
+  // Unset: two, but always below the pool size (requests keep a connection during the sweep).
+  c.sweepConcurrency = int('SWEEP_CONCURRENCY', Math.min(2, c.dbPoolSize - 1), 1, 16);
+  if (c.sweepConcurrency >= c.dbPoolSize)
+    problems.push(
+      `SWEEP_CONCURRENCY must be below DB_POOL_SIZE (${c.dbPoolSize}), so requests keep connections`,
+    );
   c.apiKeyRatePerMinute = int('API_KEY_RATE_PER_MINUTE', 120, 1, 100_000);
   c.argon2MemoryKib = int('ARGON2_MEMORY_KIB', 19_456, 1024, 4_194_304);
   c.argon2TimeCost = int('ARGON2_TIME_COST', 2, 1, 20);
