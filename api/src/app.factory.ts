@@ -12,6 +12,7 @@ import { validationPipe } from './common/errors/validation.js';
 import { toBody } from './common/errors/error.filter.js';
 import {
   answerOversizedRequests,
+  keepIdleConnections,
   PRINT_SCRIPT,
   PRINT_SCRIPT_PATH,
   refuseBadText,
@@ -51,6 +52,7 @@ export async function createApp(
   http.disable('x-powered-by');
   app.use(securityHeaders);
   answerOversizedRequests(app.getHttpServer() as Server);
+  keepIdleConnections(app.getHttpServer() as Server);
   // JSON bodies, keeping the raw bytes for signed webhooks; parse errors get our error shape.
   app.use(
     express.json({

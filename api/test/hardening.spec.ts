@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
+import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ErrorCode } from '@lc/shared';
@@ -86,6 +87,12 @@ describe('oversized requests and headers', () => {
     const js = await t.http.get('/api/assets/print.js').expect(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
     expect(js.text).toContain('window.print()');
+  });
+
+  it("idle keep-alive connections outlive a proxy's 60 s, so a reused connection is not closed under a request", () => {
+    const server = t.app.getHttpServer() as Server;
+    expect(server.keepAliveTimeout).toBeGreaterThan(60_000);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
   });
 
   it('HSTS only over https (X-Forwarded-Proto behind a trusted proxy)', async () => {

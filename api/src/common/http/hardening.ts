@@ -90,6 +90,19 @@ export function answerOversizedRequests(server: Server): void {
   });
 }
 
+/**
+ * Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is the
+ * usual proxy idle timeout): otherwise the server may close a connection at the instant a client
+ * reuses it, and that request fails with "socket hang up" (Node's default is 5 s). The header
+ * timeout must exceed the keep-alive one.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+export function keepIdleConnections(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+}
+
 /** The console and the API: scripts only from our own files, never framed. */
 const CSP = [
   "default-src 'self'",
