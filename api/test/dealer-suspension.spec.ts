@@ -1,27 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { ErrorCode, type DealerListItem, type DealerOverview, type DealerView, type Page } from '@lc/shared';
 import {
   bearer,
   login,
   makeDealerAndCustomer,
   PASSWORD,
-  startApp,
   uniq,
   type Made,
-  type TestApp,
 } from './harness.js';
 import { makeSecondary, operatorToken } from './licensing.js';
 import { startReceiver } from './webhook-receiver.js';
+import { useTestApp } from './support/index.js';
 
-let t: TestApp;
+const t = useTestApp({ env: { WEBHOOK_TIMEOUT_MS: '1500' } });
 let rx: Receiver | undefined;
-// Starting the app can take long on a loaded machine (the suite runs beside others).
-beforeAll(async () => {
-  t = await startApp({ env: { WEBHOOK_TIMEOUT_MS: '1500' } });
-}, 120_000);
-afterAll(async () => {
-  await t.close();
-});
 afterEach(async () => {
   await rx?.close();
   rx = undefined;

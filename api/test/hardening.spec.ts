@@ -3,13 +3,16 @@
  * oversized request line gets a JSON 414, security headers everywhere, `/api/docs` only where
  * configured, plain-text subjects unescaped, and two refusals (proxy exchange, deactivated e-mail).
  */
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
+import { once } from 'node:events';
+import http, { type Server } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ErrorCode } from '@lc/shared';
 import { TemplateRenderer } from '../src/common/mail/templates.js';
+import { keepIdleConnections } from '../src/common/http/hardening.js';
 import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp } from './harness.js';
 import { useTestApp } from './support/index.js';
 import { deviceAuth, recorderSpec, register } from './device-helpers.js';
@@ -68,6 +71,10 @@ describe('NUL bytes and lone surrogates are refused with 400 (100400)', () => {
 });
 
 describe('oversized requests and headers', () => {
+  // Whatever a test leaves open is torn down even when it fails (a hung close() included).
+  const teardown: Array<() => void> = [];
+  afterEach(() => teardown.splice(0).forEach((f) => f()));
+
   it('a 100 000-character query string answers 414 as JSON', async () => {
     const r = await t.http.get(`/api/health?q=${'a'.repeat(100_000)}`);
     expect(r.status).toBe(414);
@@ -93,6 +100,34 @@ describe('oversized requests and headers', () => {
     const server = t.app.getHttpServer() as Server;
     expect(server.keepAliveTimeout).toBeGreaterThan(60_000);
     expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+  });
+
+  it('shutdown closes idle and never-used connections at once instead of waiting out their timeouts', async () => {
+    // The app's own server setup, on a server of its own (the shared app stays up for the others).
+    const server = http.createServer((_req, res) => res.end('ok'));
+    keepIdleConnections(server);
+    teardown.push(() => server.closeAllConnections());
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const open = async () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.on('error', () => undefined); // a reset is a close too
+      teardown.push(() => socket.destroy());
+      await once(socket, 'connect');
+      return socket;
+    };
+    const unused = await open();
+    const used = await open();
+    used.write('GET / HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+    const [answer] = (await once(used, 'data')) as [Buffer];
+    expect(answer.toString('latin1')).toMatch(/^HTTP\/1\.1 200 .*keep-alive/is);
+    const closed = Promise.all([once(unused, 'close'), once(used, 'close')]);
+    // Without closing them itself, close() would wait out the keep-alive (65 s) and header (66 s)
+    // timeouts, past the test's timeout.
+    await new Promise((resolve) => server.close(resolve));
+    await closed;
+    expect([unused.destroyed, used.destroyed]).toEqual([true, true]);
   });
 
   it('HSTS only over https (X-Forwarded-Proto behind a trusted proxy)', async () => {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@lc/shared';
 import { REPO_ROOT } from '../src/common/config/config.js';
 import { ecSignatureHeader } from '../src/billing/ec-signature.js';
 import { deviceAuth, recorderSpec, register } from './device-helpers.js';
-import { bearer, login, makeDealerAndCustomer, startApp, uniq, type Made, type TestApp } from './harness.js';
+import { bearer, login, makeDealerAndCustomer, uniq, type Made } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { addStock, createSku, makeSecondary } from './licensing.js';
 import { WEBHOOK_EVENT_EXAMPLES } from '../src/integrations/webhooks.dto.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
@@ -18,16 +19,9 @@ import { startReceiver, type Receiver } from './webhook-receiver.js';
  * and the supplier side of order events.
  */
 const SHOP_SECRET = 'whsec_operator-shop-secret-for-the-webhook-events';
-let t: TestApp;
+const t = useTestApp({ env: { EC_WEBHOOK_SECRET: SHOP_SECRET, WEBHOOK_TIMEOUT_MS: '1500' } });
 let rx: Receiver;
-beforeAll(async () => {
-  t = await startApp({ env: { EC_WEBHOOK_SECRET: SHOP_SECRET, WEBHOOK_TIMEOUT_MS: '1500' } });
-});
-afterAll(async () => {
-  await t.close();
-});
 afterEach(async () => {
-  t.clock.set(null);
   await rx?.close();
 });
 

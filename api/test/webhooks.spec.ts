@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 import { ErrorCode, type WebhookDeliveryDetail, type WebhookDeliveryView } from '@lc/shared';
 import { WebhookDeliveryService } from '../src/integrations/delivery.service.js';
@@ -11,23 +11,16 @@ import {
   startApp,
   uniq,
   type Made,
-  type TestApp,
 } from './harness.js';
+import { useTestApp } from './support/index.js';
 import { createSku, mailbox, operatorToken } from './licensing.js';
 import { licenses, recorderSpec, register } from './device-helpers.js';
 import { startReceiver, type Receiver } from './webhook-receiver.js';
 
 const ENV = { WEBHOOK_TIMEOUT_MS: '1500', WEBHOOK_CONCURRENCY: '2' };
-let t: TestApp;
+const t = useTestApp({ env: ENV });
 let rx: Receiver;
-beforeAll(async () => {
-  t = await startApp({ env: ENV });
-});
-afterAll(async () => {
-  await t.close();
-});
 afterEach(async () => {
-  t.clock.set(null);
   await rx?.close();
 });
 

@@ -3,7 +3,7 @@
  * that PostgreSQL cannot store is refused with 400, oversized request heads get a JSON answer,
  * and every response carries the security headers.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode, type ErrorBody } from '@lc/shared';
@@ -101,6 +101,31 @@ export const KEEP_ALIVE_MS = 65_000;
 export function keepIdleConnections(server: Server): void {
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  // On shutdown nothing is kept open: a connection without a request in flight (idle, or opened
+  // and never used) is closed at once, one answering a request as soon as that answer is sent —
+  // never left to the timeouts, which would hold the shutdown for up to a minute.
+  const inFlight = new Map<Socket, number>();
+  let closing = false;
+  server.on('connection', (socket: Socket) => {
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      const left = Math.max(0, (inFlight.get(socket) ?? 1) - 1);
+      if (inFlight.has(socket)) inFlight.set(socket, left);
+      if (closing && left === 0) socket.end();
+    });
+  });
+  const close = server.close.bind(server);
+  server.close = ((callback?: (err?: Error) => void) => {
+    closing = true;
+    const closed = close(callback);
+    for (const [socket, n] of inFlight) if (n === 0) socket.destroy();
+    return closed;
+  }) as Server['close'];
 }
 
 /** The console and the API: scripts only from our own files, never framed. */
