@@ -14,7 +14,7 @@ import { skuByCode, type SkuRow } from '../licenses/skus.service.js';
 import { StockService } from '../licenses/stock.service.js';
 import { EcWebhookDto, type EcWebhookResultDto } from './dto/ec.dto.js';
 import { verifyEcSignature } from './ec-signature.js';
-import { computeTax } from './tax.js';
+import { insertOrder, issueInvoice, priceLines, recordPayment } from './books.js';
 
 const BODY: ArgumentMetadata = { type: 'body', metatype: EcWebhookDto };
 
@@ -173,77 +173,48 @@ async function recordShopSale(
   total: number;
 }> {
   const buyer = (await dealerContact(em, dealerId))!;
-  const priced = lines.map((l, i) => {
-    const unitPrice = buyer.tier === 'primary' ? skus[i].price_primary : skus[i].price_secondary;
-    return { sku: skus[i], quantity: l.quantity, unitPrice, amount: unitPrice * l.quantity };
+  const { lines: priced, sum } = priceLines(
+    buyer.tier,
+    lines.map((l, i) => ({ sku: skus[i], quantity: l.quantity })),
+  );
+  const o = await insertOrder(em, {
+    buyerDealerId: buyer.id,
+    supplierDealerId: null,
+    lines: priced,
+    sum,
+    now,
+    settled: true,
   });
-  const sum = computeTax(priced.map((l) => ({ amount: l.amount, rate: STANDARD_TAX_RATE })));
-  const [o] = await rows<{ id: string; number: number }>(
-    em,
-    `INSERT INTO purchase_order (buyer_dealer_id, supplier_dealer_id, status, subtotal, tax, total, amount_paid,
-                                 created_at, updated_at, confirmed_at, invoiced_at, paid_at, fulfilled_at)
-     VALUES ($1, NULL, 'fulfilled', $2, $3, $4, $4, $5, $5, $5, $5, $5, $5) RETURNING id, number`,
-    [buyer.id, sum.subtotal, sum.tax, sum.total, now],
-  );
-  for (const [i, l] of priced.entries()) {
-    await em.query(
-      `INSERT INTO purchase_order_line (order_id, line_no, sku_id, quantity, unit_price, amount, tax_rate)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [o.id, i + 1, l.sku.id, l.quantity, l.unitPrice, l.amount, STANDARD_TAX_RATE],
-    );
-  }
-  const [{ last_number: number }] = await rows<{ last_number: number }>(
-    em,
-    `INSERT INTO invoice_counter (issuer_key, last_number) VALUES ('operator', 1)
-     ON CONFLICT (issuer_key) DO UPDATE SET last_number = invoice_counter.last_number + 1
-     RETURNING last_number`,
-  );
-  const [inv] = await rows<{ id: string }>(
-    em,
-    `INSERT INTO invoice (issuer_dealer_id, number, order_id, buyer_dealer_id, issuer_name, issuer_registration_number,
-                          buyer_name, issued_at, due_at, subtotal, taxes, tax, total, amount_paid, paid_at, created_at)
-     VALUES (NULL, $1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $11, $7, $7) RETURNING id`,
-    [
-      number,
-      o.id,
-      buyer.id,
-      config.invoiceIssuerName,
-      config.invoiceRegistrationNumber,
-      buyer.companyName,
-      now,
-      sum.subtotal,
-      JSON.stringify(sum.taxes),
-      sum.tax,
-      sum.total,
-    ],
-  );
-  for (const [i, l] of priced.entries()) {
-    await em.query(
-      `INSERT INTO invoice_line (invoice_id, line_no, sku_code, description_ja, description_en, quantity,
-                                 unit_price, amount, tax_rate)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        inv.id,
-        i + 1,
-        l.sku.code,
-        l.sku.name_ja,
-        l.sku.name_en,
-        l.quantity,
-        l.unitPrice,
-        l.amount,
-        STANDARD_TAX_RATE,
-      ],
-    );
-  }
-  if (sum.total > 0) {
-    await em.query(
-      `INSERT INTO invoice_payment (invoice_id, amount, paid_at, recorded_by_user_id, created_at)
-       VALUES ($1, $2, $3, NULL, $3)`,
-      [inv.id, sum.total, now],
-    );
-  }
+  const inv = await issueInvoice(em, {
+    issuerDealerId: null,
+    orderId: o.id,
+    buyerDealerId: buyer.id,
+    issuerName: config.invoiceIssuerName,
+    registrationNumber: config.invoiceRegistrationNumber,
+    buyerName: buyer.companyName,
+    issuedAt: now,
+    dueAt: now,
+    sum,
+    lines: priced.map((l, i) => ({
+      lineNo: i + 1,
+      code: l.sku.code,
+      nameJa: l.sku.name_ja,
+      nameEn: l.sku.name_en,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+      taxRate: STANDARD_TAX_RATE,
+    })),
+  });
+  await recordPayment(em, { id: inv.id, total: sum.total, amountPaid: 0 }, sum.total, now, null);
   // The buyer's system hears of the sale like of a console order (outbox, same transaction).
   await orderUpdatedEvent(em, o.id, now);
   await invoiceIssuedEvent(em, inv.id, now);
-  return { orderId: o.id, orderNumber: o.number, invoiceId: inv.id, invoiceNumber: number, total: sum.total };
+  return {
+    orderId: o.id,
+    orderNumber: o.number,
+    invoiceId: inv.id,
+    invoiceNumber: inv.number,
+    total: sum.total,
+  };
 }

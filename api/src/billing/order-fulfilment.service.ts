@@ -12,6 +12,7 @@ import { StockService } from '../licenses/stock.service.js';
 import type { PayOrderDto } from './dto/order.dto.js';
 import { yen, type OrderRow } from './order-rows.js';
 import { OrderWorkflowService } from './order-workflow.service.js';
+import { recordPayment } from './books.js';
 
 /**
  * Payments and fulfilment (SPEC §6): the supplier records a payment against the order's invoice
@@ -46,20 +47,13 @@ export class OrderFulfilmentService {
         });
       }
       const now = this.clock.now();
-      const paid = Number(inv.amount_paid) + amount;
-      const full = paid === Number(inv.total);
-      if (amount > 0) {
-        await em.query(
-          `INSERT INTO invoice_payment (invoice_id, amount, paid_at, recorded_by_user_id, created_at)
-           VALUES ($1, $2, $3, $4, $3)`,
-          [inv.id, amount, now, user.actingUserId ?? user.id],
-        );
-      }
-      await em.query(`UPDATE invoice SET amount_paid = $2, paid_at = $3 WHERE id = $1`, [
-        inv.id,
-        paid,
-        full ? now : null,
-      ]);
+      const { paid, full } = await recordPayment(
+        em,
+        { id: inv.id, total: Number(inv.total), amountPaid: Number(inv.amount_paid) },
+        amount,
+        now,
+        user.actingUserId ?? user.id,
+      );
       let fulfilled = 0;
       if (full) {
         await em.query(

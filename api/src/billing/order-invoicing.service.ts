@@ -18,6 +18,7 @@ import { dealerContact } from '../licenses/contacts.js';
 import type { InvoiceOrderDto } from './dto/order.dto.js';
 import { invoiceNumberLabel } from './invoice-number.js';
 import { computeTax } from './tax.js';
+import { issueInvoice } from './books.js';
 import { invoiceIssuedEvent } from '../integrations/events.js';
 import { yen, type LineRow } from './order-rows.js';
 import { OrderWorkflowService } from './order-workflow.service.js';
@@ -69,46 +70,28 @@ export class OrderInvoicingService {
         [o.id],
       );
       const sum = computeTax(lines.map((l) => ({ amount: Number(l.amount), rate: STANDARD_TAX_RATE })));
-      // Gap-free per issuer: the counter row is locked until this transaction ends, and a
-      // rollback takes its number back with it.
-      const [{ last_number: number }] = await rows<{ last_number: number }>(
-        em,
-        `INSERT INTO invoice_counter (issuer_key, last_number) VALUES ($1, 1)
-         ON CONFLICT (issuer_key) DO UPDATE SET last_number = invoice_counter.last_number + 1
-         RETURNING last_number`,
-        [o.supplier_dealer_id ?? 'operator'],
-      );
-      const [inv] = await rows<{ id: string }>(
-        em,
-        `INSERT INTO invoice (issuer_dealer_id, number, order_id, buyer_dealer_id, issuer_name,
-                              issuer_registration_number, buyer_name, issued_at, due_at, subtotal, taxes, tax,
-                              total, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $8) RETURNING id`,
-        [
-          o.supplier_dealer_id,
-          number,
-          o.id,
-          o.buyer_dealer_id,
-          issuer?.companyName ?? this.config.invoiceIssuerName,
-          issuerRow.invoice_registration_number,
-          buyer.companyName,
-          now,
-          dueAt,
-          sum.subtotal,
-          JSON.stringify(sum.taxes),
-          sum.tax,
-          sum.total,
-        ],
-      );
-      await invoiceIssuedEvent(em, inv.id, now);
-      for (const l of lines) {
-        await em.query(
-          `INSERT INTO invoice_line (invoice_id, line_no, sku_code, description_ja, description_en, quantity,
-                                     unit_price, amount, tax_rate)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [inv.id, l.line_no, l.code, l.name_ja, l.name_en, l.quantity, l.unit_price, l.amount, l.tax_rate],
-        );
-      }
+      const { id: invoiceId, number } = await issueInvoice(em, {
+        issuerDealerId: o.supplier_dealer_id,
+        orderId: o.id,
+        buyerDealerId: o.buyer_dealer_id,
+        issuerName: issuer?.companyName ?? this.config.invoiceIssuerName,
+        registrationNumber: issuerRow.invoice_registration_number,
+        buyerName: buyer.companyName,
+        issuedAt: now,
+        dueAt,
+        sum,
+        lines: lines.map((l) => ({
+          lineNo: l.line_no,
+          code: l.code,
+          nameJa: l.name_ja,
+          nameEn: l.name_en,
+          quantity: l.quantity,
+          unitPrice: l.unit_price,
+          amount: l.amount,
+          taxRate: l.tax_rate,
+        })),
+      });
+      await invoiceIssuedEvent(em, invoiceId, now);
       // The order's amounts follow its invoice (they agree: same lines, same rule).
       await em.query(
         `UPDATE purchase_order SET status = 'invoiced', invoiced_at = $2, updated_at = $2,
@@ -123,7 +106,7 @@ export class OrderInvoicingService {
         data: {
           companyName: buyer.companyName,
           orderNumber: o.number,
-          invoiceId: inv.id,
+          invoiceId,
           invoiceNumber: label,
           issuerName: issuer?.companyName ?? this.config.invoiceIssuerName,
           total: sum.total,
@@ -133,7 +116,7 @@ export class OrderInvoicingService {
       });
       return this.workflow.moved(em, user, o, 'invoiced', {
         status: 'invoiced',
-        invoiceId: inv.id,
+        invoiceId,
         invoiceNumber: label,
       });
     });

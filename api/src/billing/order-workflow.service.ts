@@ -12,6 +12,7 @@ import { orderUpdatedEvent } from '../integrations/events.js';
 import { mayTransition, type OrderAction } from './order-transitions.js';
 import { yen, type OrderRow } from './order-rows.js';
 import { OrdersService } from './orders.service.js';
+import { voidInvoiceOf } from './books.js';
 
 /**
  * The supplier's steps on an order (SPEC §6), and the two helpers every step uses.
@@ -126,7 +127,7 @@ export class OrderWorkflowService {
         `UPDATE purchase_order SET status = 'cancelled', cancelled_at = $2, updated_at = $2 WHERE id = $1`,
         [o.id, now],
       );
-      await em.query(`UPDATE invoice SET voided_at = $2 WHERE order_id = $1`, [o.id, now]);
+      await voidInvoiceOf(em, o.id, now);
       const buyer = (await dealerContact(em, o.buyer_dealer_id))!;
       await this.mail.enqueue(em, {
         to: buyer.email,

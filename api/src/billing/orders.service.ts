@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ErrorCode, PAGE_SIZE_DEFAULT, STANDARD_TAX_RATE, type OrderView, type Page } from '@lc/shared';
+import { ErrorCode, PAGE_SIZE_DEFAULT, type OrderView, type Page } from '@lc/shared';
 import type { AuthUser } from '../common/auth/decorators.js';
 import { AuditService } from '../common/audit/audit.service.js';
 import { AppConfig } from '../common/config/config.js';
@@ -12,7 +12,7 @@ import { MailService } from '../common/mail/mail.service.js';
 import { dealerContact } from '../licenses/contacts.js';
 import { skuByCode, type SkuRow } from '../licenses/skus.service.js';
 import type { CreateOrderDto, OrderQueryDto } from './dto/order.dto.js';
-import { computeTax } from './tax.js';
+import { insertOrder, priceLines } from './books.js';
 import { orderUpdatedEvent } from '../integrations/events.js';
 import { yen, type LineRow, type OrderListRow } from './order-rows.js';
 
@@ -71,7 +71,7 @@ export class OrdersService {
   ): Promise<string> {
     const buyer = (await dealerContact(em, user.dealerId!))!;
     const seen = new Set<string>();
-    const lines: Array<{ sku: SkuRow; quantity: number; unitPrice: number; amount: number }> = [];
+    const wanted: Array<{ sku: SkuRow; quantity: number }> = [];
     for (const [i, l] of dto.lines.entries()) {
       const field = `lines.${i}.skuCode`;
       if (seen.has(l.skuCode)) {
@@ -90,26 +90,21 @@ export class OrdersService {
           field,
         });
       }
-      const unitPrice = buyer.tier === 'primary' ? sku.price_primary : sku.price_secondary;
-      lines.push({ sku, quantity: l.quantity, unitPrice, amount: unitPrice * l.quantity });
+      wanted.push({ sku, quantity: l.quantity });
     }
-    const sum = computeTax(lines.map((l) => ({ amount: l.amount, rate: STANDARD_TAX_RATE })));
+    const { lines, sum } = priceLines(buyer.tier, wanted);
     const now = this.clock.now();
     const supplierId = buyer.tier === 'primary' ? null : buyer.parentDealerId;
-    const [o] = await rows<{ id: string; number: number }>(
-      em,
-      `INSERT INTO purchase_order (buyer_dealer_id, supplier_dealer_id, status, subtotal, tax, total,
-                                   idempotency_key, request_hash, created_by_user_id, created_at, updated_at)
-       VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id, number`,
-      [buyer.id, supplierId, sum.subtotal, sum.tax, sum.total, key, hash, user.actingUserId ?? user.id, now],
-    );
-    for (const [i, l] of lines.entries()) {
-      await em.query(
-        `INSERT INTO purchase_order_line (order_id, line_no, sku_id, quantity, unit_price, amount, tax_rate)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [o.id, i + 1, l.sku.id, l.quantity, l.unitPrice, l.amount, STANDARD_TAX_RATE],
-      );
-    }
+    const o = await insertOrder(em, {
+      buyerDealerId: buyer.id,
+      supplierDealerId: supplierId,
+      lines,
+      sum,
+      now,
+      idempotencyKey: key,
+      requestHash: hash,
+      createdByUserId: user.actingUserId ?? user.id,
+    });
     await this.audit.record(em, user, {
       action: 'order.submitted',
       targetType: 'order',
