@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { ErrorCode, type DealerListItem, type DealerOverview, type DealerView, type Page } from '@lc/shared';
-import {
-  bearer,
-  login,
-  makeDealerAndCustomer,
-  PASSWORD,
-  uniq,
-  type Made,
-} from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, uniq, type Made } from './harness.js';
 import { makeSecondary, operatorToken } from './licensing.js';
 import { startReceiver } from './webhook-receiver.js';
 import { useTestApp } from './support/index.js';

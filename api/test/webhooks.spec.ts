@@ -3,15 +3,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 import { ErrorCode, type WebhookDeliveryDetail, type WebhookDeliveryView } from '@lc/shared';
 import { WebhookDeliveryService } from '../src/integrations/delivery.service.js';
-import {
-  bearer,
-  login,
-  makeDealerAndCustomer,
-  PASSWORD,
-  startApp,
-  uniq,
-  type Made,
-} from './harness.js';
+import { bearer, login, makeDealerAndCustomer, PASSWORD, startApp, uniq, type Made } from './harness.js';
 import { useTestApp } from './support/index.js';
 import { createSku, mailbox, operatorToken } from './licensing.js';
 import { licenses, recorderSpec, register } from './device-helpers.js';
