@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { emailProblem } from '@lc/shared';
 import { forgotPassword, resetPassword } from '../../../api/accounts';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { NewPasswordForm } from '../components/NewPasswordForm';
 import { PublicCard } from '../components/PublicCard';
 
@@ -13,6 +15,8 @@ export function ForgotPasswordPage() {
   const t = useT();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
+  const checks = useFieldChecks();
+  const problem = emailProblem(email);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const send = useMutation({ mutationFn: forgotPassword, onSuccess: (_, v) => setSentTo(v.email) });
@@ -22,6 +26,7 @@ export function ForgotPasswordPage() {
   });
   const onSend = (e: FormEvent) => {
     e.preventDefault();
+    if (problem) return;
     send.mutate({ email: email.trim() });
   };
   return (
@@ -42,8 +47,9 @@ export function ForgotPasswordPage() {
               autoComplete="email"
               required
               autoFocus
+              {...checks.props('email', problem)}
             />
-            <Button type="submit" variant="contained" loading={send.isPending} disabled={!email.trim()}>
+            <Button type="submit" variant="contained" loading={send.isPending} disabled={problem !== null}>
               {t('authFlow.forgot.send')}
             </Button>
           </Stack>
