@@ -3,6 +3,7 @@ import { expect, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router-dom';
+import type { SessionUser } from '@lc/shared';
 import { SessionContext, type SessionState } from '../../features/auth/sessionContext';
 import { I18nProvider } from '../i18n/I18nProvider';
 
@@ -16,13 +17,17 @@ const anonymous: SessionState = {
 };
 
 /**
- * For form specs: renders a form with query client, session (signed out), router and language, answers every GET with
+ * For form specs: renders a form with query client, session (signed out, or signed in as `user`), router and language, answers every GET with
  * `routes[path]` (path without `/api`; `[]` when not listed), and types like a user (change, then
  * leave the field). Only for `*.spec.tsx`.
  */
 export function renderForm(
   ui: ReactElement,
-  { lang = 'en', routes = {} }: { lang?: 'en' | 'ja'; routes?: Record<string, unknown> } = {},
+  {
+    lang = 'en',
+    routes = {},
+    user,
+  }: { lang?: 'en' | 'ja'; routes?: Record<string, unknown>; user?: Partial<SessionUser> } = {},
 ) {
   vi.stubGlobal(
     'fetch',
@@ -36,7 +41,9 @@ export function renderForm(
   );
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <SessionContext.Provider value={anonymous}>
+      <SessionContext.Provider
+        value={user ? { ...anonymous, status: 'authenticated', user: user as SessionUser } : anonymous}
+      >
         <MemoryRouter>
           <I18nProvider initial={lang}>{ui}</I18nProvider>
         </MemoryRouter>

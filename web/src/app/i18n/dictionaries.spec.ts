@@ -51,7 +51,6 @@ describe('i18n dictionaries', () => {
       'licenses.renewals.days',
       'licenses.renewals.empty',
       'ann.tooLong',
-      'holder.tooLong',
       'devices.daysLeft.many',
       'devices.rename.count',
       'devices.events.subtitle',

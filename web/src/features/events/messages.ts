@@ -115,8 +115,6 @@ export const eventsFeatureMessages = {
     'holder.change': 'Change name',
     'holder.apply': 'Apply',
     'holder.done': 'The changes for the user are completed.',
-    'holder.required': 'Enter a name.',
-    'holder.tooLong': 'At most {max} characters.',
 
     'terms.title': 'Terms of use',
     'terms.intro': 'Please read and accept the terms of use (version {version}) to continue.',
@@ -274,8 +272,6 @@ export const eventsFeatureMessages = {
     'holder.change': '名前を変更',
     'holder.apply': '適用',
     'holder.done': 'ユーザーの変更が完了しました。',
-    'holder.required': '名前を入力してください。',
-    'holder.tooLong': '{max}文字以内で入力してください。',
 
     'terms.title': '利用規約',
     'terms.intro': '続けるには利用規約（バージョン {version}）をお読みのうえ、同意してください。',

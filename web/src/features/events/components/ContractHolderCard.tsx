@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, CardActions, CardContent, TextField, Typography } from '@mui/material';
-import { CUSTOMER_NAME_MAX } from '@lc/shared';
+import { CUSTOMER_NAME_MAX, textProblem } from '@lc/shared';
+import { useFieldChecks } from '../../../app/forms/useFieldChecks';
 import { apiErrorMessage } from '../../../app/i18n/apiErrorMessage';
 import { useT } from '../../../app/i18n/useT';
 import { useCurrentUser } from '../../auth/hooks/useSession';
@@ -14,12 +15,9 @@ export function ContractHolderCard() {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(user.name);
   const [done, setDone] = useState(false);
+  const checks = useFieldChecks();
   const trimmed = name.trim();
-  const error = !trimmed
-    ? t('holder.required')
-    : trimmed.length > CUSTOMER_NAME_MAX
-      ? t('holder.tooLong', { max: CUSTOMER_NAME_MAX })
-      : null;
+  const problem = textProblem(name, { required: true, max: CUSTOMER_NAME_MAX });
   return (
     <Card sx={{ mt: 3 }}>
       <CardContent>
@@ -28,12 +26,13 @@ export function ContractHolderCard() {
         </Typography>
         {editing ? (
           <TextField
+            name="name"
             size="small"
             label={t('holder.name')}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            error={error !== null}
-            helperText={error ?? ' '}
+            required
+            {...checks.props('name', problem)}
             sx={{ minWidth: 320 }}
             autoFocus
           />
@@ -56,7 +55,7 @@ export function ContractHolderCard() {
           <>
             <Button
               variant="contained"
-              disabled={error !== null}
+              disabled={problem !== null || trimmed === user.name}
               loading={rename.isPending}
               onClick={() =>
                 rename.mutate(trimmed, {
