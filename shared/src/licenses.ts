@@ -29,6 +29,18 @@ export type RenewalWindow = (typeof RENEWAL_WINDOWS)[number];
 /** Quantity of one order line or one assignment. */
 export const QUANTITY_LIMITS = { min: 1, max: 1000 } as const;
 
+/** A SKU's limits, checked by the API and by the console's SKU form alike. */
+export const SKU_LIMITS = {
+  /** Highest price of one license, integer yen. */
+  priceMax: 10_000_000,
+  /** Characters of each of its names (ja, en). */
+  nameMax: 200,
+  /** Longest term, in months. */
+  termMonthsMax: 120,
+} as const;
+/** A SKU code: 2–40 characters of A-Z a-z 0-9 _ -, starting with a letter or digit. */
+export const SKU_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/;
+
 /** Consumption tax rate in percent (SPEC §6). */
 export const STANDARD_TAX_RATE = 10;
 

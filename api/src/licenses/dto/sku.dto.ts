@@ -15,23 +15,21 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { LICENSE_KINDS, type LicenseKind } from '@lc/shared';
+import { LICENSE_KINDS, SKU_CODE_PATTERN, SKU_LIMITS, type LicenseKind } from '@lc/shared';
 
-/** Highest price of one license, in yen. */
-export const PRICE_MAX = 10_000_000;
-export const SKU_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/;
+const PRICE_MAX = SKU_LIMITS.priceMax;
 
 export class LocalizedNameDto {
   @ApiProperty({ example: 'エッジ録画ライセンス 1年' })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(SKU_LIMITS.nameMax)
   ja: string;
 
   @ApiProperty({ example: 'Edge recording license, 1 year' })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(SKU_LIMITS.nameMax)
   en: string;
 }
 
@@ -72,10 +70,10 @@ export class CreateSkuDto {
   @IsIn(LICENSE_KINDS)
   kind: LicenseKind;
 
-  @ApiProperty({ minimum: 1, maximum: 120, example: 12 })
+  @ApiProperty({ minimum: 1, maximum: SKU_LIMITS.termMonthsMax, example: 12 })
   @IsInt()
   @Min(1)
-  @Max(120)
+  @Max(SKU_LIMITS.termMonthsMax)
   termMonths: number;
 
   @ApiProperty({ type: SkuPricesDto })

@@ -42,6 +42,14 @@ describe('SkuFormDialog', () => {
     expect(body).not.toContain('Enter a number from');
   }, 30_000);
 
+  it('marks a code the API refuses: it must start with a letter or digit (shared SKU_CODE_PATTERN)', () => {
+    const { type, field } = renderDialog();
+    type('code', '-EDGE');
+    expect(field('code').getAttribute('aria-invalid')).toBe('true');
+    type('code', 'EDGE-12M');
+    expect(field('code').getAttribute('aria-invalid')).toBe('false');
+  }, 30_000);
+
   it('speaks Japanese', () => {
     const { type } = renderDialog('ja');
     type('secondary', 'abc');

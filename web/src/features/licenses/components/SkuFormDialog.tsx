@@ -12,6 +12,8 @@ import {
 } from '@mui/material';
 import {
   LICENSE_KINDS,
+  SKU_CODE_PATTERN,
+  SKU_LIMITS,
   textProblem,
   wholeNumberProblem,
   type FieldProblem,
@@ -29,11 +31,10 @@ export interface SkuFormDialogProps {
   onClose: () => void;
 }
 
-const CODE = /^[A-Za-z0-9_-]{2,40}$/;
-/** The API's limits (sku.dto.ts). */
-const PRICE_MAX = 10_000_000;
-const NAME_MAX = 200;
-const TERM_MAX = 120;
+const CODE = SKU_CODE_PATTERN;
+const PRICE_MAX = SKU_LIMITS.priceMax;
+const NAME_MAX = SKU_LIMITS.nameMax;
+const TERM_MAX = SKU_LIMITS.termMonthsMax;
 const yenProblem = (v: string) => wholeNumberProblem(v, 0, PRICE_MAX);
 /** Blank fields are marked required; other problems show as soon as they are typed. */
 const typed = (p: FieldProblem | null) => (p && p.kind !== 'required' ? p : null);
@@ -103,6 +104,7 @@ export function SkuFormDialog({ sku, onClose }: SkuFormDialogProps) {
             <>
               <TextField
                 label={t('licenses.skus.code')}
+                name="code"
                 value={code}
                 onChange={(e) => setCode(e.target.value.trim())}
                 error={code !== '' && !CODE.test(code)}
