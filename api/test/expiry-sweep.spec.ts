@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { EntitlementsDocument } from '@lc/shared';
 import { BindingService } from '../src/licenses/binding.service.js';
 import { JobsService } from '../src/jobs/jobs.service.js';
+import { NoticesService } from '../src/notifications/notices.service.js';
 import { bearer, login, makeDealerAndCustomer, type Made } from './harness.js';
 import { useTestApp } from './support/index.js';
 import { boundMap, deviceAuth, licenses, recorderSpec, register } from './device-helpers.js';
@@ -295,5 +296,15 @@ describe('expiry-sweep', () => {
       [ids],
     );
     expect(notices).toBe(10);
+
+    // Their notices are mailed by SWEEP_CONCURRENCY (2) workers, each customer's by one of them:
+    // one e-mail per customer and kind, and a second run mails nothing again.
+    await t.get(NoticesService).mailPending(t.clock.now());
+    await t.get(NoticesService).mailPending(t.clock.now());
+    for (const m of made) {
+      const box = await mailbox(t, m.customerEmail);
+      const count = (template: string) => box.filter((x) => x.template === template).length;
+      expect([count('license-lapsed'), count('license-auto-assigned')]).toEqual([1, 1]);
+    }
   });
 });

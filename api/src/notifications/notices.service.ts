@@ -152,7 +152,28 @@ export class NoticesService implements OnModuleInit {
     return { noticeMails };
   }
 
+  /**
+   * One side's pending notices, shared out by owner among `SWEEP_CONCURRENCY` workers (each its
+   * own connection; an owner's notices always go to the same worker, so claims never wait on each
+   * other). When a worker fails the others finish their share and the first error is thrown; the
+   * next run mails what is left.
+   */
   private async side(side: 'customer' | 'dealer', now: Date): Promise<number> {
+    const workers = Math.max(1, this.config.sweepConcurrency);
+    const results = await Promise.allSettled(
+      Array.from({ length: workers }, (_, share) => this.share(side, now, share, workers)),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results.reduce((n, r) => n + (r.status === 'fulfilled' ? r.value : 0), 0);
+  }
+
+  private async share(
+    side: 'customer' | 'dealer',
+    now: Date,
+    share: number,
+    shares: number,
+  ): Promise<number> {
     const col = side === 'customer' ? 'customer_mailed_at' : 'dealer_mailed_at';
     const by = side === 'customer' ? 'customer_id' : 'dealer_id';
     let mails = 0;
@@ -160,7 +181,10 @@ export class NoticesService implements OnModuleInit {
       const n = await this.ds.transaction(async (em) => {
         const owners = await rows<{ id: string }>(
           em,
-          `SELECT DISTINCT ${by} AS id FROM license_notice WHERE ${col} IS NULL ORDER BY 1 LIMIT ${BATCH}`,
+          `SELECT DISTINCT ${by} AS id FROM license_notice
+            WHERE ${col} IS NULL AND (hashtext(${by}::text) & 2147483647) % $1 = $2
+            ORDER BY 1 LIMIT ${BATCH}`,
+          [shares, share],
         );
         if (!owners.length) return null;
         // The planner cannot estimate the rows of the statement's data-modifying CTEs (it takes
