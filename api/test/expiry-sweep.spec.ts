@@ -44,6 +44,40 @@ async function doNotLicense(m: Made, cameraId: string) {
   expect(r.status).toBe(200);
 }
 
+/** Two cameras with two licenses ending 2027-12-31 JST, and one renewal waiting in the pool. */
+async function twoCamerasOneRenewal(m: Made) {
+  const l = await licenses(t, m);
+  at('2026-11-22T01:00:00Z');
+  await l.assign(2);
+  const d = await register(t, m.customerEmail, recorderSpec([1, 2]));
+  at('2027-12-20T01:00:00Z');
+  await l.assign(1);
+  return d;
+}
+
+/** The customer's license states, sorted. */
+async function states(m: Made): Promise<string[]> {
+  const r = (await t.ds.query(`SELECT state FROM license WHERE customer_id = $1 ORDER BY state`, [
+    m.customerId,
+  ])) as { state: string }[];
+  return r.map((x) => x.state);
+}
+
+/** Runs `sweep` while expiring any license of `customerId` fails (as a crash would). */
+async function failingFor<T>(customerId: string, sweep: () => Promise<T>): Promise<T> {
+  await t.ds.query(`
+    CREATE FUNCTION test_fail_sweep() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'simulated crash'; END $$;
+    CREATE TRIGGER test_fail_sweep BEFORE UPDATE ON license FOR EACH ROW
+      WHEN (NEW.customer_id = '${customerId}' AND NEW.state = 'expired') EXECUTE FUNCTION test_fail_sweep();
+  `);
+  try {
+    return await sweep();
+  } finally {
+    await t.ds.query(`DROP TRIGGER test_fail_sweep ON license; DROP FUNCTION test_fail_sweep();`);
+  }
+}
+
 describe('expiry-sweep', () => {
   it('binds a renewal waiting in the pool at expiry with no lapse, tells devices and mails the auto-assignment once', async () => {
     const m = await makeDealerAndCustomer(t);
@@ -152,42 +186,17 @@ describe('expiry-sweep', () => {
     const a = await makeDealerAndCustomer(t);
     const b = await makeDealerAndCustomer(t);
     const [firstC, secondC] = [a, b].sort((x, y) => (x.customerId < y.customerId ? -1 : 1));
-    const setup = async (m: Made) => {
-      const l = await licenses(t, m);
-      at('2026-11-22T01:00:00Z');
-      await l.assign(2);
-      const d = await register(t, m.customerEmail, recorderSpec([1, 2]));
-      at('2027-12-20T01:00:00Z');
-      await l.assign(1);
-      return d;
-    };
-    const da = await setup(firstC);
-    const db = await setup(secondC);
+    const da = await twoCamerasOneRenewal(firstC);
+    const db = await twoCamerasOneRenewal(secondC);
     // The second customer's batch fails (as a crash would) after the first one committed.
-    await t.ds.query(`
-      CREATE FUNCTION test_fail_sweep() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'simulated crash'; END $$;
-      CREATE TRIGGER test_fail_sweep BEFORE UPDATE ON license FOR EACH ROW
-        WHEN (NEW.customer_id = '${secondC.customerId}' AND NEW.state = 'expired') EXECUTE FUNCTION test_fail_sweep();
-    `);
     at('2028-01-01T00:00:00Z');
-    try {
-      const failed = await t
+    const failed = await failingFor(secondC.customerId, () =>
+      t
         .get(BindingService)
         .sweepExpired(t.clock.now(), 1, 1) // one batch after the other
-        .catch((e: Error) => e);
-      expect(failed).toBeInstanceOf(Error);
-    } finally {
-      await t.ds.query(`DROP TRIGGER test_fail_sweep ON license; DROP FUNCTION test_fail_sweep();`);
-    }
-    const states = async (m: Made) =>
-      (
-        (await t.ds.query(`SELECT state FROM license WHERE customer_id = $1 ORDER BY state`, [
-          m.customerId,
-        ])) as {
-          state: string;
-        }[]
-      ).map((x) => x.state);
+        .catch((e: Error) => e),
+    );
+    expect(failed).toBeInstanceOf(Error);
     const notices = async (m: Made) =>
       Number(
         (
@@ -229,42 +238,16 @@ describe('expiry-sweep', () => {
   });
   it('batches run on several connections at once: each customer swept whole and once, a failing batch stops new ones', async () => {
     const made = await Promise.all([1, 2, 3, 4, 5].map(() => makeDealerAndCustomer(t)));
-    const setup = async (m: Made) => {
-      const l = await licenses(t, m);
-      at('2026-11-22T01:00:00Z');
-      await l.assign(2);
-      const d = await register(t, m.customerEmail, recorderSpec([1, 2]));
-      at('2027-12-20T01:00:00Z');
-      await l.assign(1);
-      return d;
-    };
-    for (const m of made) await setup(m);
+    for (const m of made) await twoCamerasOneRenewal(m);
     const ids = made.map((m) => m.customerId);
-    const states = async (m: Made) =>
-      (
-        (await t.ds.query(`SELECT state FROM license WHERE customer_id = $1 ORDER BY state`, [
-          m.customerId,
-        ])) as {
-          state: string;
-        }[]
-      ).map((x) => x.state);
-    const failing = made[2].customerId;
-    await t.ds.query(`
-      CREATE FUNCTION test_fail_sweep_c() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'simulated crash'; END $$;
-      CREATE TRIGGER test_fail_sweep_c BEFORE UPDATE ON license FOR EACH ROW
-        WHEN (NEW.customer_id = '${failing}' AND NEW.state = 'expired') EXECUTE FUNCTION test_fail_sweep_c();
-    `);
     at('2028-01-01T00:00:00Z');
-    try {
-      const failed = await t
+    const failed = await failingFor(made[2].customerId, () =>
+      t
         .get(BindingService)
         .sweepExpired(t.clock.now(), 1, 3)
-        .catch((e: Error) => e);
-      expect(failed).toBeInstanceOf(Error);
-    } finally {
-      await t.ds.query(`DROP TRIGGER test_fail_sweep_c ON license; DROP FUNCTION test_fail_sweep_c();`);
-    }
+        .catch((e: Error) => e),
+    );
+    expect(failed).toBeInstanceOf(Error);
     // The failing customer is untouched; every other one is either swept whole or untouched.
     expect(await states(made[2])).toEqual(['assigned', 'bound', 'bound']);
     for (const m of made) {
